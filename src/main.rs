@@ -1,0 +1,62 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use resolution_ls::cli::{self, Format};
+
+const HELP: &str = "\
+resolution-ls: language server and checker for United Nations resolution drafts (*.res.md)
+
+Usage:
+  resolution-ls [--stdio]                      run the language server on stdin/stdout
+  resolution-ls check [--format human|json] PATH...
+                                               check files, and *.res.md files in folders;
+                                               exit 1 on any error, 2 on unreadable files
+  resolution-ls --version | --help
+
+Logs go to stderr; set RESOLUTION_LS_LOG (e.g. debug) to change the level.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None | Some("--stdio") => {
+            resolution_ls::lsp::run();
+            ExitCode::SUCCESS
+        }
+        Some("--version" | "-V") => {
+            println!("resolution-ls {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h") => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("check") => {
+            let mut format = Format::Human;
+            let mut paths = Vec::new();
+            let mut rest = args[1..].iter();
+            while let Some(a) = rest.next() {
+                match a.as_str() {
+                    "--format" => match rest.next().map(String::as_str) {
+                        Some("json") => format = Format::Json,
+                        Some("human") => format = Format::Human,
+                        other => return usage(&format!("--format takes human or json, not {other:?}")),
+                    },
+                    "--format=json" => format = Format::Json,
+                    "--format=human" => format = Format::Human,
+                    _ => paths.push(PathBuf::from(a)),
+                }
+            }
+            if paths.is_empty() {
+                return usage("check needs at least one file or folder");
+            }
+            ExitCode::from(cli::check(&paths, format) as u8)
+        }
+        Some(other) => usage(&format!("unknown argument {other:?}")),
+    }
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("error: {msg}\n\n{HELP}");
+    ExitCode::from(2)
+}

@@ -1,0 +1,165 @@
+//! Parsing drafts. Never fails: every text has a parse.
+//!
+//! A parse is the sequence of the document's blocks (runs of non-blank lines), each parsed
+//! on its own ([`block::parse_block`]). An edit re-parses only the blocks it touches
+//! ([`Parse::edit`]); the document-level pass ([`Structure`]) then runs over the compact block
+//! summaries.
+
+pub mod block;
+pub mod labels;
+pub mod lines;
+mod structure;
+
+use std::ops::Range;
+
+pub use block::{BlockData, FootnoteDef, FootnoteRef, Head, LabelStyle, SubLabel};
+pub use structure::{Role, Structure};
+
+/// A byte range, relative to a block inside [`BlockData`], absolute elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Fr,
+    Es,
+}
+
+impl Lang {
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            "es" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "French",
+            Lang::Es => "Spanish",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Organ {
+    Ga,
+    Sc,
+    Hrc,
+    Ecosoc,
+}
+
+impl Organ {
+    pub fn from_code(code: &str) -> Option<Organ> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ga" => Some(Organ::Ga),
+            "sc" => Some(Organ::Sc),
+            "hrc" => Some(Organ::Hrc),
+            "ecosoc" => Some(Organ::Ecosoc),
+            _ => None,
+        }
+    }
+}
+
+/// One block: its absolute start, its length and its context-free parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub len: usize,
+    pub data: BlockData,
+}
+
+impl Block {
+    pub fn end(&self) -> usize {
+        self.start + self.len
+    }
+    /// An absolute span for a span relative to this block.
+    pub fn abs(&self, span: Span) -> Span {
+        span.shift(self.start)
+    }
+}
+
+/// The parse of a whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parse {
+    blocks: Vec<Block>,
+}
+
+fn parse_region(text: &str, base: usize, out: &mut Vec<Block>) {
+    for (s, e) in lines::blocks(text) {
+        out.push(Block { start: base + s, len: e - s, data: block::parse_block(&text[s..e]) });
+    }
+}
+
+impl Parse {
+    /// Parses a whole text from scratch.
+    pub fn new(text: &str) -> Parse {
+        let mut blocks = Vec::new();
+        parse_region(text, 0, &mut blocks);
+        Parse { blocks }
+    }
+
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Updates the parse after the bytes `old` of the previous text were replaced by
+    /// `new_len` bytes. `slice(range)` returns the new text for a byte range of the new text.
+    ///
+    /// Blocks are separated by blank lines. The blocks that can change are those from the
+    /// last block starting before the edit to the first block starting after it: the text
+    /// before the former and after the latter is untouched, and so is the blank line that
+    /// separates each of them from its neighbours. That region is re-split and re-parsed;
+    /// the blocks after it are shifted.
+    pub fn edit(
+        &mut self,
+        old: Range<usize>,
+        new_len: usize,
+        new_text_len: usize,
+        slice: impl FnOnce(Range<usize>) -> String,
+    ) {
+        let lo = self.blocks.partition_point(|b| b.start < old.start).checked_sub(1);
+        let hi = self.blocks.partition_point(|b| b.start <= old.end);
+        let from = lo.unwrap_or(0);
+        let region_start = lo.map_or(0, |i| self.blocks[i].start);
+        let delta = new_len as isize - (old.end - old.start) as isize;
+        let region_end = match self.blocks.get(hi) {
+            Some(b) => (b.end() as isize + delta) as usize,
+            None => new_text_len,
+        };
+        let to = (hi + 1).min(self.blocks.len());
+        let text = slice(region_start..region_end);
+        let mut fresh = Vec::new();
+        parse_region(&text, region_start, &mut fresh);
+        for b in &mut self.blocks[to..] {
+            b.start = (b.start as isize + delta) as usize;
+        }
+        self.blocks.splice(from..to, fresh);
+    }
+
+    /// The document-level reading of the blocks: front matter, language, organ, roles.
+    pub fn structure(&self) -> Structure {
+        Structure::new(&self.blocks)
+    }
+}
+
+#[cfg(test)]
+mod tests;
