@@ -1,0 +1,147 @@
+//! Integration tests: real JSON-RPC over stdio with the `resolution-ls` binary.
+
+mod support;
+
+use serde_json::{Value, json};
+use support::{Server, summary};
+
+const URI: &str = "file:///tmp/projet.res.md";
+
+/// Line 2 holds é « » ñ 𝔄 before a footnote indicator without a body.
+const DRAFT: &str = "L’Assemblée générale,\n\n*Rappelant* é « ñ » 𝔄 x[^1],\n\n1. *Décide* ;\n\n3. *Prie* ;\n";
+
+fn utf8_client() -> Value {
+    json!({"general": {"positionEncodings": ["utf-8", "utf-16", "utf-32"]}})
+}
+
+#[test]
+fn initialize_negotiates_the_position_encoding() {
+    let (s, result) = Server::initialized(utf8_client());
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-8");
+    assert_eq!(result["capabilities"]["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(result["serverInfo"]["name"], "resolution-ls");
+    assert_eq!(s.shutdown_and_exit(), 0);
+
+    let (s, result) = Server::initialized(json!({}));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    assert!(result["capabilities"].get("diagnosticProvider").is_none(), "push-only client");
+    assert_eq!(s.shutdown_and_exit(), 0);
+
+    let (s, result) = Server::initialized(json!({"general": {"positionEncodings": ["utf-32", "utf-16"]}}));
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    drop(s);
+}
+
+#[test]
+fn did_open_publishes_diagnostics_with_the_version() {
+    let (mut s, _) = Server::initialized(json!({}));
+    s.open(URI, DRAFT);
+    let diags = s.diagnostics(URI, 1);
+    assert_eq!(summary(&diags), [("footnote-undefined".into(), 2, 24), ("numbering-gap".into(), 6, 0)]);
+    let gap = &diags[1];
+    assert_eq!(gap["severity"], 1);
+    assert_eq!(gap["source"], "resolution-ls");
+    assert_eq!(gap["range"]["end"], json!({"line": 6, "character": 2}));
+    assert_eq!(gap["relatedInformation"][0]["location"]["range"]["start"], json!({"line": 4, "character": 0}));
+    assert_eq!(gap["relatedInformation"][0]["location"]["uri"], URI);
+}
+
+#[test]
+fn positions_in_utf16_and_utf8() {
+    // In UTF-16, 𝔄 is two units; in UTF-8, é ñ « » are two bytes and 𝔄 four.
+    let line = "*Rappelant* é « ñ » 𝔄 x";
+    let utf16 = line.encode_utf16().count() as u64;
+    let utf8 = line.len() as u64;
+    for (client, col) in [(json!({}), utf16), (utf8_client(), utf8)] {
+        let (mut s, _) = Server::initialized(client);
+        s.open(URI, DRAFT);
+        let diags = s.diagnostics(URI, 1);
+        assert_eq!(diags[0]["range"]["start"], json!({"line": 2, "character": col}));
+        assert_eq!(diags[0]["range"]["end"], json!({"line": 2, "character": col + 4}));
+        // Add the missing body right after the indicator's line, by position.
+        let end_of_line_2 = json!({"line": 2, "character": col + 5});
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
+                {"range": {"start": end_of_line_2, "end": end_of_line_2}, "text": "\n\n[^1]: « 𝔄 »."}
+            ]}),
+        );
+        assert_eq!(summary(&s.diagnostics(URI, 2)), [("numbering-gap".into(), 8, 0)]);
+    }
+}
+
+#[test]
+fn two_quick_changes_give_the_diagnostics_of_the_final_text() {
+    let (mut s, _) = Server::initialized(json!({}));
+    s.open(URI, DRAFT);
+    s.diagnostics(URI, 1);
+    // Renumber 3 → 2, then insert a second paragraph 1 before it, without waiting: 1, 1, 2.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 1}}, "text": "2"}
+        ]}),
+    );
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 3}, "contentChanges": [
+            {"range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}}, "text": "1. *Prie* ñ ;\n\n"}
+        ]}),
+    );
+    let diags = s.diagnostics(URI, 3);
+    assert_eq!(summary(&diags), [("footnote-undefined".into(), 2, 24), ("numbering-duplicate".into(), 6, 0)]);
+}
+
+#[test]
+fn full_text_change_and_unknown_documents() {
+    let (mut s, _) = Server::initialized(json!({}));
+    // A change for a document that was never opened is ignored.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///nowhere.res.md", "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+    s.open(URI, DRAFT);
+    s.diagnostics(URI, 1);
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "The General Assembly,\n\n1. *Decides*.\n"}]}),
+    );
+    assert_eq!(summary(&s.diagnostics(URI, 2)), []);
+    s.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+    let closed = s.wait(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"].is_null());
+    assert_eq!(closed["params"]["diagnostics"], json!([]));
+}
+
+#[test]
+fn pull_diagnostics() {
+    let (mut s, result) = Server::initialized(json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}));
+    assert_eq!(result["capabilities"]["diagnosticProvider"]["identifier"], "resolution-ls");
+    s.open(URI, DRAFT);
+    let params = json!({"textDocument": {"uri": URI}});
+    let report = s.request("textDocument/diagnostic", params.clone());
+    assert_eq!(report["kind"], "full");
+    assert_eq!(summary(&report["items"]), [("footnote-undefined".into(), 2, 24), ("numbering-gap".into(), 6, 0)]);
+    let id = report["resultId"].as_str().unwrap().to_string();
+    let again = s.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}, "previousResultId": id}));
+    assert_eq!(again, json!({"kind": "unchanged", "resultId": id}));
+    // An edit that changes the diagnostics gives a new full report.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 1}}, "text": "2"}
+        ]}),
+    );
+    let after = s.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}, "previousResultId": id}));
+    assert_eq!(after["kind"], "full");
+    assert_eq!(summary(&after["items"]), [("footnote-undefined".into(), 2, 24)]);
+    // In pull mode nothing is pushed.
+    s.request("shutdown", Value::Null);
+    assert!(!s.wait_any_pushed());
+}
+
+#[test]
+fn shutdown_then_exit_ends_the_process_with_zero() {
+    let (mut s, _) = Server::initialized(json!({}));
+    s.open(URI, DRAFT);
+    assert_eq!(s.shutdown_and_exit(), 0);
+}
