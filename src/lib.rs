@@ -6,8 +6,10 @@
 //! ends: [`lsp`] (the only module that knows LSP types) and [`cli`].
 
 pub mod analysis;
+pub mod catalogue;
 pub mod cli;
 pub mod document;
+pub mod lexicon;
 pub mod lsp;
 pub mod position;
 pub mod syntax;

@@ -1,0 +1,1 @@
+//! Cited UN documents: symbols, citations, catalogues (being written).
