@@ -1,6 +1,7 @@
 //! All diagnostic rules, one module per rule family. Each rule reads the block summaries and
 //! the document structure; none re-reads the text.
 
+mod crossrefs;
 mod footnotes;
 mod negotiation;
 mod numbering;
@@ -23,6 +24,7 @@ pub fn diagnostics(parse: &Parse) -> Vec<Diagnostic> {
     numbering::check(&mut acc, &ctx);
     subparagraphs::check(&mut acc, &ctx);
     footnotes::check(&mut acc, &ctx);
+    crossrefs::check(&mut acc, &ctx);
     negotiation::check(&mut acc, &ctx);
     acc.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
     acc

@@ -1,6 +1,10 @@
 //! Answers computed from a parse: pure, synchronous, no LSP types. Offsets are UTF-8 bytes.
 
 pub mod diagnostics;
+pub mod formatting;
+pub mod references;
+pub mod rename;
+pub mod renumber;
 
 pub use diagnostics::diagnostics;
 
@@ -40,6 +44,34 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub related: Vec<Related>,
+}
+
+/// Replace `span` (bytes of the current text) with `new_text`. A list of edits never overlaps.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TextEdit {
+    pub span: Span,
+    pub new_text: String,
+}
+
+impl TextEdit {
+    pub fn new(span: Span, new_text: impl Into<String>) -> TextEdit {
+        TextEdit { span, new_text: new_text.into() }
+    }
+}
+
+/// Applies non-overlapping edits to a text (for tests and for checking actions).
+pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
+    let mut edits: Vec<&TextEdit> = edits.iter().collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.new_text);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 impl Diagnostic {

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::crossref::{self, CrossRef};
 use super::lines::lines;
 use super::{Lang, Organ, Span};
 
@@ -82,6 +83,8 @@ pub struct BlockData {
     /// `[bracketed text]` of negotiation drafts (not footnotes, not links).
     pub brackets: Vec<Span>,
     pub front_matter: Vec<FrontEntry>,
+    /// Paragraph cross-references ("paragraph 5 above").
+    pub crossrefs: Vec<CrossRef>,
 }
 
 macro_rules! re {
@@ -211,6 +214,7 @@ pub fn parse_block(text: &str) -> BlockData {
         fn_defs: Vec::new(),
         brackets: Vec::new(),
         front_matter: Vec::new(),
+        crossrefs: Vec::new(),
     };
     let paragraph_like =
         matches!(data.head, Head::Numbered { .. } | Head::Insertion { .. } | Head::SubParagraph | Head::Text);
@@ -251,6 +255,9 @@ pub fn parse_block(text: &str) -> BlockData {
                 }
             }
         }
+    }
+    if paragraph_like {
+        data.crossrefs = crossref::find(text);
     }
     data
 }

@@ -6,6 +6,7 @@
 //! summaries.
 
 pub mod block;
+pub mod crossref;
 pub mod labels;
 pub mod lines;
 mod structure;
