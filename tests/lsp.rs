@@ -145,3 +145,32 @@ fn shutdown_then_exit_ends_the_process_with_zero() {
     s.open(URI, DRAFT);
     assert_eq!(s.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn outline_and_folding() {
+    let (mut s, result) = Server::initialized(json!({}));
+    assert_eq!(result["capabilities"]["documentSymbolProvider"], true);
+    let text = "---\nlang: es\n---\n70/999. Título « ñ »\n\nLa Asamblea General,\n\n*Recordando* 𝔄 é,\n\n1. *Decide*:\n   a) uno;\n   b) dos;\n\n2. *Solicita* ñ.\n\n[^1]: Resolución 70/1.\n";
+    s.open(URI, text);
+    let symbols = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
+    let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["70/999. Título « ñ »", "Preamble", "1. Decide", "2. Solicita", "Footnotes"]);
+    let para = &symbols[2];
+    assert_eq!(
+        para["selectionRange"],
+        json!({"start": {"line": 9, "character": 0}, "end": {"line": 9, "character": 2}})
+    );
+    let subs: Vec<&str> = para["children"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap()).collect();
+    assert_eq!(subs, ["a) uno", "b) dos"]);
+    let folds = s.request("textDocument/foldingRange", json!({"textDocument": {"uri": URI}}));
+    let lines: Vec<(u64, u64)> = folds
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["startLine"].as_u64().unwrap(), f["endLine"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(lines, [(0, 2), (9, 11)]);
+    // Unknown documents get null, not an error.
+    let none = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": "file:///none.res.md"}}));
+    assert_eq!(none, Value::Null);
+}

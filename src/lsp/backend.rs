@@ -93,6 +93,14 @@ impl Backend {
         }
     }
 
+    /// Runs `f` on an open document under the state lock (never across an `.await`).
+    /// `None` when the document is not open.
+    fn with_doc<T>(&self, uri: &Uri, f: impl FnOnce(&Document, Encoding) -> Option<T>) -> Option<T> {
+        let st = self.state();
+        let open = st.docs.get(uri)?;
+        f(&open.doc, st.encoding)
+    }
+
     fn apply_change(st: &mut State, params: DidChangeTextDocumentParams) -> Option<Publish> {
         let uri = params.text_document.uri;
         let enc = st.encoding;
@@ -153,6 +161,8 @@ impl LanguageServer for Backend {
                     change: Some(TextDocumentSyncKind::INCREMENTAL),
                     ..Default::default()
                 })),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 diagnostic_provider: pull.then(|| {
                     DiagnosticServerCapabilities::Options(DiagnosticOptions {
                         identifier: Some("resolution-ls".to_string()),
@@ -251,6 +261,25 @@ impl LanguageServer for Backend {
                 }),
             };
             Ok(DocumentDiagnosticReportResult::Report(report))
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        guard::request("textDocument/documentSymbol", async {
+            Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
+                let symbols = analysis::outline::outline(doc);
+                Some(DocumentSymbolResponse::Nested(convert::symbols(doc.rope(), enc, &symbols)))
+            }))
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        guard::request("textDocument/foldingRange", async {
+            Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
+                Some(convert::folding(doc.rope(), enc, &analysis::outline::folding(doc)))
+            }))
         })
         .await
     }

@@ -4,7 +4,7 @@
 use ropey::Rope;
 use tower_lsp_server::ls_types::{self as lsp, PositionEncodingKind};
 
-use crate::analysis::{self, Severity};
+use crate::analysis::{self, Severity, outline};
 use crate::position::{Encoding, LineCol, to_line_col, to_offset};
 use crate::syntax::Span;
 
@@ -65,6 +65,54 @@ pub fn diagnostics(rope: &Rope, uri: &lsp::Uri, enc: Encoding, diags: &[analysis
                     .collect()
             }),
             ..Default::default()
+        })
+        .collect()
+}
+
+#[allow(deprecated)] // DocumentSymbol::deprecated is a required field
+pub fn symbols(rope: &Rope, enc: Encoding, list: &[outline::Symbol]) -> Vec<lsp::DocumentSymbol> {
+    list.iter()
+        .map(|s| {
+            let range = range(rope, s.span, enc);
+            let mut selection = super::convert::range(rope, s.selection, enc);
+            // The selection must lie inside the range.
+            if selection.start < range.start || selection.end > range.end {
+                selection = lsp::Range::new(range.start, range.start);
+            }
+            lsp::DocumentSymbol {
+                name: if s.name.is_empty() { "…".to_string() } else { s.name.clone() },
+                detail: None,
+                kind: match s.kind {
+                    outline::SymbolKind::Title => lsp::SymbolKind::FILE,
+                    outline::SymbolKind::Section => lsp::SymbolKind::NAMESPACE,
+                    outline::SymbolKind::Paragraph => lsp::SymbolKind::STRING,
+                    outline::SymbolKind::SubParagraph => lsp::SymbolKind::KEY,
+                    outline::SymbolKind::Annex => lsp::SymbolKind::MODULE,
+                    outline::SymbolKind::Footnote => lsp::SymbolKind::FIELD,
+                },
+                tags: None,
+                deprecated: None,
+                range,
+                selection_range: selection,
+                children: (!s.children.is_empty()).then(|| symbols(rope, enc, &s.children)),
+            }
+        })
+        .collect()
+}
+
+pub fn folding(rope: &Rope, enc: Encoding, spans: &[Span]) -> Vec<lsp::FoldingRange> {
+    spans
+        .iter()
+        .filter_map(|s| {
+            let r = range(rope, *s, enc);
+            (r.end.line > r.start.line).then(|| lsp::FoldingRange {
+                start_line: r.start.line,
+                start_character: None,
+                end_line: r.end.line,
+                end_character: None,
+                kind: Some(lsp::FoldingRangeKind::Region),
+                collapsed_text: None,
+            })
         })
         .collect()
 }
