@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Diagnostic, Severity, diagnostics};
+use crate::analysis::diagnostics::diagnostics_with;
+use crate::analysis::{Diagnostic, Severity};
+use crate::config::{self, Config, Layer};
 use crate::document::Document;
 use crate::position::{Encoding, to_line_col};
 
@@ -101,6 +103,17 @@ fn json(out: &mut Vec<String>, path: &str, located: &[Located]) {
     }
 }
 
+/// The settings for a draft: defaults, then the nearest `resolution-ls.toml`.
+fn config_for(draft: &Path) -> Result<Config, String> {
+    let mut config = Config::default();
+    if let Some(file) = config::find_file(draft) {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        let layer = Layer::from_toml(&text).map_err(|e| format!("{}: {e} (defaults used)", file.display()))?;
+        config.apply(&layer);
+    }
+    Ok(config)
+}
+
 /// Checks the paths; prints to stdout (diagnostics) and stderr (unreadable files, summary).
 /// Returns the exit code: 2 if a file could not be read, else 1 if any error, else 0.
 pub fn check(paths: &[PathBuf], format: Format) -> i32 {
@@ -127,8 +140,15 @@ pub fn check(paths: &[PathBuf], format: Format) -> i32 {
                 continue;
             }
         };
+        let config = match config_for(f) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(e);
+                Config::default()
+            }
+        };
         let doc = Document::new(&text);
-        let diags = diagnostics(doc.parse());
+        let diags = diagnostics_with(doc.parse(), &config);
         errors += diags.iter().filter(|d| d.severity == Severity::Error).count();
         warnings += diags.iter().filter(|d| d.severity == Severity::Warning).count();
         let located = locate(&doc, &diags);

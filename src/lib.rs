@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod catalogue;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod lexicon;
 pub mod lsp;

@@ -174,3 +174,64 @@ fn outline_and_folding() {
     let none = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": "file:///none.res.md"}}));
     assert_eq!(none, Value::Null);
 }
+
+fn temp_root(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("resolution-ls-lsp-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn file_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+#[test]
+fn settings_from_the_toml_file_and_the_editor() {
+    let root = temp_root("settings");
+    std::fs::write(root.join("resolution-ls.toml"), "[rules]\nnumbering-gap = \"warning\"\n").unwrap();
+    let mut s = Server::start(&[]);
+    s.request(
+        "initialize",
+        json!({"processId": null, "rootUri": file_uri(&root), "capabilities": {"workspace": {"configuration": true}}}),
+    );
+    s.notify("initialized", json!({}));
+    // The server asks for the editor's settings: footnote-undefined off.
+    let req = s.wait(|m| m["method"] == "workspace/configuration");
+    assert_eq!(req["params"]["items"][0]["section"], "resolution-ls");
+    s.send(&json!({"jsonrpc": "2.0", "id": req["id"], "result": [{"rules": {"footnote-undefined": "off"}}]}));
+    let uri = file_uri(&root.join("d.res.md"));
+    s.open(&uri, DRAFT);
+    // Diagnostics for version 1 come once at open and again when the settings land; the last
+    // one follows both layers.
+    let expect_final = |d: &Value| {
+        d["params"]["uri"] == uri
+            && d["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|a| a.len() == 1 && a[0]["code"] == "numbering-gap" && a[0]["severity"] == 2)
+    };
+    s.wait(|m| m["method"] == "textDocument/publishDiagnostics" && expect_final(m));
+
+    // A malformed file: one clear message, a diagnostic on the file, defaults in force.
+    std::fs::write(root.join("resolution-ls.toml"), "[rules]\nnumbering-gap = \"loud\"\n").unwrap();
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"resolution-ls": {}}}));
+    let msg = s.wait(|m| m["method"] == "window/showMessage");
+    assert!(msg["params"]["message"].as_str().unwrap().contains("`loud` is not a setting"), "{msg}");
+    let toml_uri = file_uri(&root.join("resolution-ls.toml"));
+    let d = s.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == toml_uri
+            && m["params"]["diagnostics"] != json!([])
+    });
+    assert_eq!(d["params"]["diagnostics"][0]["code"], "config-error");
+    let d = s.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"].as_array().is_some_and(|a| a.len() == 2)
+    });
+    assert_eq!(
+        summary(&d["params"]["diagnostics"]),
+        [("footnote-undefined".into(), 2, 24), ("numbering-gap".into(), 6, 0)]
+    );
+    assert_eq!(d["params"]["diagnostics"][1]["severity"], 1, "default severity again");
+}

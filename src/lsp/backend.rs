@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use serde::Deserialize;
 use tower_lsp_server::jsonrpc::Result;
@@ -13,6 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::{convert, guard};
 use crate::analysis;
+use crate::config::{self, Config, Layer};
 use crate::document::Document;
 use crate::position::Encoding;
 
@@ -47,12 +50,47 @@ struct OpenDoc {
 struct State {
     encoding: Encoding,
     push: bool,
+    /// The client answers `workspace/configuration`.
+    pull_config: bool,
+    /// The client handles `workspace/diagnostic/refresh`.
+    refresh_support: bool,
+    roots: Vec<PathBuf>,
+    /// `resolution-ls.toml` of each root that has a valid one.
+    toml_layers: Vec<(PathBuf, Layer)>,
+    /// The editor's `resolution-ls` settings.
+    editor_layer: Layer,
     docs: HashMap<Uri, OpenDoc>,
+}
+
+impl State {
+    /// The settings for a document: defaults, its root's `resolution-ls.toml`, editor settings.
+    fn config_for(&self, uri: &Uri) -> Config {
+        let mut c = Config::default();
+        let path = uri.to_file_path();
+        let best = self
+            .toml_layers
+            .iter()
+            .filter(|(root, _)| path.as_deref().is_some_and(|p| p.starts_with(root)))
+            .max_by_key(|(root, _)| root.as_os_str().len())
+            .or_else(|| self.toml_layers.first());
+        if let Some((_, layer)) = best {
+            c.apply(layer);
+        }
+        c.apply(&self.editor_layer);
+        c
+    }
+}
+
+type Shared = Arc<Mutex<State>>;
+
+fn lock(state: &Shared) -> MutexGuard<'_, State> {
+    // A panic while the lock was held (caught by a guard) must not wedge the server.
+    state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 pub struct Backend {
     client: Client,
-    state: Mutex<State>,
+    state: Shared,
 }
 
 /// What a notification handler publishes once it has released the lock.
@@ -67,8 +105,8 @@ impl OpenDoc {
         OpenDoc { doc: Document::new(text), version, diagnostics: Arc::default(), result_id: String::new() }
     }
 
-    fn refresh(&mut self, uri: &Uri, enc: Encoding) {
-        let diags = analysis::diagnostics(self.doc.parse());
+    fn refresh(&mut self, uri: &Uri, enc: Encoding, config: &Config) {
+        let diags = analysis::diagnostics::diagnostics_with(self.doc.parse(), config);
         let lsp = convert::diagnostics(self.doc.rope(), uri, enc, &diags);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         serde_json::to_string(&lsp).unwrap_or_default().hash(&mut h);
@@ -79,12 +117,11 @@ impl OpenDoc {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
-        Backend { client, state: Mutex::new(State { push: true, ..State::default() }) }
+        Backend { client, state: Arc::new(Mutex::new(State { push: true, ..State::default() })) }
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
-        // A panic while the lock was held (caught by a guard) must not wedge the server.
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        lock(&self.state)
     }
 
     async fn publish(&self, p: Option<Publish>) {
@@ -129,7 +166,9 @@ impl Backend {
             }
         }
         open.version = params.text_document.version;
-        open.refresh(&uri, enc);
+        let config = st.config_for(&uri);
+        let open = st.docs.get_mut(&uri).expect("still open");
+        open.refresh(&uri, enc, &config);
         push.then(|| Publish { diagnostics: open.diagnostics.clone(), version: Some(open.version), uri })
     }
 }
@@ -151,6 +190,22 @@ impl LanguageServer for Backend {
             let mut st = self.state();
             st.encoding = encoding;
             st.push = push;
+            let ws = params.capabilities.workspace.as_ref();
+            st.pull_config = ws.and_then(|w| w.configuration).unwrap_or(false);
+            st.refresh_support =
+                ws.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false);
+            #[allow(deprecated)] // root_uri is the fallback for clients without workspace folders
+            let mut roots: Vec<PathBuf> = params
+                .workspace_folders
+                .iter()
+                .flatten()
+                .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+                .collect();
+            #[allow(deprecated)]
+            if roots.is_empty() {
+                roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path()).map(|p| p.into_owned()));
+            }
+            st.roots = roots;
         }
         tracing::info!("initialize: position encoding {encoding:?}, push diagnostics {push}, pull {pull}");
         Ok(InitializeResult {
@@ -183,6 +238,22 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         tracing::info!("initialized");
+        let (client, state) = (self.client.clone(), self.state.clone());
+        tokio::spawn(async move { reload_settings(&client, &state, None).await });
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Some clients push the settings; others send null and expect a pull.
+        let pushed = params.settings.get("resolution-ls").cloned();
+        let (client, state) = (self.client.clone(), self.state.clone());
+        tokio::spawn(async move { reload_settings(&client, &state, pushed).await });
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params.changes.iter().any(|c| c.uri.as_str().ends_with(config::FILE_NAME)) {
+            let (client, state) = (self.client.clone(), self.state.clone());
+            tokio::spawn(async move { reload_settings(&client, &state, None).await });
+        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -196,7 +267,7 @@ impl LanguageServer for Backend {
             let enc = st.encoding;
             let push = st.push;
             let mut open = OpenDoc::new(&td.text, td.version);
-            open.refresh(&td.uri, enc);
+            open.refresh(&td.uri, enc, &st.config_for(&td.uri));
             let p = Publish { uri: td.uri.clone(), diagnostics: open.diagnostics.clone(), version: Some(td.version) };
             st.docs.insert(td.uri.clone(), open);
             push.then_some(p)
@@ -282,5 +353,103 @@ impl LanguageServer for Backend {
             }))
         })
         .await
+    }
+}
+
+/// Reads each root's `resolution-ls.toml` and the editor's settings, then re-checks every open
+/// document. Runs in a spawned task: it awaits the client, so never inside a handler.
+async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_json::Value>) {
+    let (roots, pull_config) = {
+        let st = lock(state);
+        (st.roots.clone(), st.pull_config)
+    };
+    let mut errors: Vec<(PathBuf, String)> = Vec::new();
+    let mut layers = Vec::new();
+    for root in &roots {
+        let file = root.join(config::FILE_NAME);
+        match std::fs::read_to_string(&file) {
+            Ok(text) => match Layer::from_toml(&text) {
+                Ok(layer) => layers.push((root.clone(), layer)),
+                Err(e) => errors.push((file, e)),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => errors.push((file, format!("cannot read: {e}"))),
+        }
+    }
+    let editor = match pushed {
+        Some(v) => Some(v),
+        None if pull_config => {
+            let item = ConfigurationItem { scope_uri: None, section: Some("resolution-ls".to_string()) };
+            match tokio::time::timeout(Duration::from_secs(5), client.configuration(vec![item])).await {
+                Ok(Ok(mut values)) => values.pop(),
+                Ok(Err(e)) => {
+                    tracing::warn!("workspace/configuration failed: {e}");
+                    None
+                }
+                Err(_) => {
+                    tracing::warn!("workspace/configuration timed out");
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    let editor_layer = match editor.map(Layer::from_json) {
+        Some(Ok(layer)) => Some(layer),
+        Some(Err(e)) => {
+            errors.push((PathBuf::from("editor settings (resolution-ls)"), e));
+            Some(Layer::default())
+        }
+        None => None,
+    };
+    let publishes = {
+        let mut st = lock(state);
+        st.toml_layers = layers;
+        if let Some(l) = editor_layer {
+            st.editor_layer = l;
+        }
+        let enc = st.encoding;
+        let configs: Vec<(Uri, Config)> = st.docs.keys().map(|u| (u.clone(), st.config_for(u))).collect();
+        let mut out = Vec::new();
+        for (uri, config) in configs {
+            if let Some(open) = st.docs.get_mut(&uri) {
+                open.refresh(&uri, enc, &config);
+                out.push(Publish { uri, diagnostics: open.diagnostics.clone(), version: Some(open.version) });
+            }
+        }
+        (st.push, st.refresh_support, out)
+    };
+    for (file, e) in &errors {
+        let text = format!("resolution-ls: {}: {e}. The default settings stay in force.", file.display());
+        tracing::warn!("{text}");
+        client.show_message(MessageType::ERROR, text).await;
+        if let Some(uri) = Uri::from_file_path(file).filter(|_| file.is_absolute()) {
+            let d = Diagnostic {
+                range: Range::default(),
+                severity: Some(DiagnosticSeverity::ERROR),
+                code: Some(NumberOrString::String("config-error".to_string())),
+                source: Some("resolution-ls".to_string()),
+                message: e.clone(),
+                ..Default::default()
+            };
+            client.publish_diagnostics(uri, vec![d], None).await;
+        }
+    }
+    // A settings file that is now valid loses its old error.
+    for root in &roots {
+        let file = root.join(config::FILE_NAME);
+        if file.is_file() && !errors.iter().any(|(f, _)| *f == file) {
+            if let Some(uri) = Uri::from_file_path(&file) {
+                client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+        }
+    }
+    let (push, refresh, publishes) = publishes;
+    if push {
+        for p in publishes {
+            client.publish_diagnostics(p.uri, p.diagnostics.as_ref().clone(), p.version).await;
+        }
+    } else if refresh {
+        let _ = tokio::time::timeout(Duration::from_secs(5), client.workspace_diagnostic_refresh()).await;
     }
 }

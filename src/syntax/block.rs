@@ -30,8 +30,19 @@ pub enum Head {
     Closing,
     /// A Markdown `#` heading.
     Heading,
+    /// A block made of HTML comments only (`<!-- … -->`, invisible in Markdown previews).
+    Comment,
     /// Anything else.
     Text,
+}
+
+/// An inline setting: `<!-- resolution-ls: disable CODE -->` (the rest of the file) or
+/// `<!-- resolution-ls: disable-next CODE -->` (the next paragraph). No code means every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub next_only: bool,
+    pub codes: Vec<String>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +96,7 @@ pub struct BlockData {
     pub front_matter: Vec<FrontEntry>,
     /// Paragraph cross-references ("paragraph 5 above").
     pub crossrefs: Vec<CrossRef>,
+    pub directives: Vec<Directive>,
 }
 
 macro_rules! re {
@@ -93,6 +105,8 @@ macro_rules! re {
     };
 }
 
+re!(DIRECTIVE, r"<!--[ \t]*resolution-ls:[ \t]*(disable-next|disable)\b([^>]*?)[ \t]*-->");
+re!(COMMENT_BLOCK, r"^(?:\s*<!--(?s:.)*?-->)+\s*$");
 re!(NUMBERED, r"^[ \t]*([0-9]{1,3})\.(?:[ \t\u{a0}\u{202f}]+|$)");
 re!(
     INSERTION,
@@ -215,7 +229,22 @@ pub fn parse_block(text: &str) -> BlockData {
         brackets: Vec::new(),
         front_matter: Vec::new(),
         crossrefs: Vec::new(),
+        directives: Vec::new(),
     };
+    if text.contains("<!--") {
+        for c in DIRECTIVE.captures_iter(text) {
+            let codes = c[2].split([' ', ',', '\t']).filter(|x| !x.is_empty()).map(str::to_string).collect();
+            let m = c.get(0).unwrap();
+            data.directives.push(Directive {
+                next_only: &c[1] == "disable-next",
+                codes,
+                span: Span::new(m.start(), m.end()),
+            });
+        }
+        if COMMENT_BLOCK.is_match(text) {
+            data.head = Head::Comment;
+        }
+    }
     let paragraph_like =
         matches!(data.head, Head::Numbered { .. } | Head::Insertion { .. } | Head::SubParagraph | Head::Text);
     // Front matter: lines up to the closing fence are `key: value`.
@@ -299,6 +328,11 @@ mod tests {
         assert_eq!(head("Adopted unanimously at the 1592nd meeting."), Head::Closing);
         assert_eq!(head("[Aprobada sin votación.]"), Head::Closing);
         assert_eq!(head("Measures"), Head::Text);
+        assert_eq!(head("<!-- note « é » -->\n<!-- resolution-ls: disable numbering-gap -->"), Head::Comment);
+        let d = parse_block("<!-- resolution-ls: disable-next numbering-gap, footnote-unused -->").directives;
+        assert_eq!(d[0].codes, ["numbering-gap", "footnote-unused"]);
+        assert!(d[0].next_only);
+        assert_eq!(head("Texte <!-- commentaire --> suite"), Head::Text);
         assert_eq!(head("Annual meeting"), Head::Text);
         assert_eq!(head("Première séance"), Head::Closing);
     }

@@ -30,6 +30,8 @@ pub enum Role {
     /// Adoption lines, dates and votes after the operative part.
     Closing,
     Footnotes,
+    /// HTML comments only (settings, drafting notes): no paragraph.
+    Comment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -69,12 +71,15 @@ impl Structure {
         for (i, b) in blocks.iter().enumerate() {
             let role = if i == 0 && has_front {
                 Role::FrontMatter
+            } else if b.data.head == Head::Comment {
+                Role::Comment
             } else if Some(i) == s.organ_block {
                 Role::OrganFormula
             } else if i < body_start {
                 Role::Heading
             } else {
                 match b.data.head {
+                    Head::Comment => Role::Comment,
                     Head::FootnoteDef => Role::Footnotes,
                     Head::Annex => {
                         scope += 1;
