@@ -19,10 +19,7 @@ Logs go to stderr; set RESOLUTION_LS_LOG (e.g. debug) to change the level.
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        None | Some("--stdio") => {
-            resolution_ls::lsp::run();
-            ExitCode::SUCCESS
-        }
+        None | Some("--stdio") => ExitCode::from(resolution_ls::lsp::run() as u8),
         Some("--version" | "-V") => {
             println!("resolution-ls {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS

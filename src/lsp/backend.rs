@@ -257,6 +257,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        super::mark_shutdown();
         Ok(())
     }
 

@@ -7,10 +7,20 @@
 mod backend;
 mod convert;
 mod guard;
+mod transport;
 
 pub use backend::Backend;
 
-use tower_lsp_server::{LspService, Server};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tower_lsp_server::LspService;
+
+/// Set when `shutdown` was received: `exit` then ends the process with 0, else with 1.
+static SHUTDOWN: AtomicBool = AtomicBool::new(false);
+
+pub(crate) fn mark_shutdown() {
+    SHUTDOWN.store(true, Ordering::SeqCst);
+}
 
 /// Builds the service, for the binary and for in-process tests.
 pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
@@ -24,16 +34,17 @@ pub fn init_logging() {
     let _ = tracing_subscriber::fmt().with_writer(std::io::stderr).with_ansi(false).with_env_filter(filter).try_init();
 }
 
-/// Serves LSP on stdin/stdout until `exit`.
-pub fn run() {
+/// Serves LSP on stdin/stdout until `exit` or the end of input. Returns the process exit
+/// code: 0 after `shutdown`, 1 otherwise (as the LSP specification says).
+pub fn run() -> i32 {
     init_logging();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .expect("cannot start the tokio runtime");
-    runtime.block_on(async {
-        let (service, socket) = service();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
-    });
+    runtime.block_on(transport::serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Blocking stdin reads may still be parked in the runtime's thread pool.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    if SHUTDOWN.load(Ordering::SeqCst) { 0 } else { 1 }
 }

@@ -78,6 +78,13 @@ impl Server {
         stdin.flush().unwrap();
     }
 
+    /// Writes bytes as they are, framing included.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
     pub fn notify(&mut self, method: &str, params: Value) {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
@@ -141,6 +148,17 @@ impl Server {
         self.notify("exit", Value::Null);
         self.stdin.take();
         wait_exit(&mut self.child)
+    }
+
+    /// `exit` when `shutdown` was already sent; returns the exit code.
+    pub fn shutdown_and_exit_after_shutdown(mut self) -> i32 {
+        self.notify("exit", Value::Null);
+        self.stdin.take();
+        wait_exit(&mut self.child)
+    }
+
+    pub fn close_stdin(&mut self) {
+        self.stdin.take();
     }
 
     pub fn child(&mut self) -> &mut Child {
