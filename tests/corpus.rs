@@ -157,3 +157,43 @@ fn injected_footnote_faults_are_reported_on_their_line() {
     }
     eprintln!("{injected} footnote faults injected and reported");
 }
+
+#[test]
+fn injected_punctuation_faults_are_reported_on_their_line() {
+    let mut injected = 0;
+    for (name, text) in corpus() {
+        let doc = Document::new(&text);
+        let s = doc.parse().structure();
+        let blocks = doc.parse().blocks();
+        let simple = |i: usize, ch: char| {
+            let b = &blocks[i];
+            let next_is_sub = matches!(s.roles.get(i + 1), Some(Role::SubParagraphs { .. }));
+            (b.data.sub_labels.is_empty() && !next_is_sub)
+                .then_some(b.data.lead_end)
+                .flatten()
+                .filter(|e| e.ch == ch)
+                .map(|e| b.abs(e.span))
+        };
+        let ops: Vec<usize> = (0..blocks.len()).filter(|&i| s.roles[i] == Role::Operative { scope: 0 }).collect();
+        let mut faults: Vec<(&str, usize, char, &str)> = Vec::new();
+        if let Some(&last) = ops.last() {
+            if let Some(span) = simple(last, '.') {
+                faults.push(("final full stop → semicolon", span.start, ';', "punctuation-final"));
+            }
+        }
+        if let Some(span) = ops.iter().rev().skip(1).find_map(|&i| simple(i, ';')) {
+            faults.push(("operative semicolon → full stop", span.start, '.', "punctuation-operative"));
+        }
+        if let Some(span) = (0..blocks.len()).filter(|&i| s.roles[i] == Role::Preambular).find_map(|i| simple(i, ',')) {
+            faults.push(("preambular comma → semicolon", span.start, ';', "punctuation-preambular"));
+        }
+        for (fault, at, ch, code) in faults {
+            let mut broken = text.clone();
+            broken.replace_range(at..at + 1, &ch.to_string());
+            assert_reported(&name, fault, &broken, code, line_of(&doc, at));
+            injected += 1;
+        }
+    }
+    eprintln!("{injected} punctuation faults injected and reported");
+    assert!(injected > 0 || corpus().is_empty());
+}

@@ -5,6 +5,9 @@ mod crossrefs;
 mod footnotes;
 mod negotiation;
 mod numbering;
+mod openings;
+mod punctuation;
+mod spacing;
 mod subparagraphs;
 
 use crate::analysis::{Diagnostic, Severity};
@@ -64,6 +67,9 @@ pub fn diagnostics_with(parse: &Parse, config: &Config) -> Vec<Diagnostic> {
     subparagraphs::check(&mut acc, &ctx);
     footnotes::check(&mut acc, &ctx);
     crossrefs::check(&mut acc, &ctx);
+    punctuation::check(&mut acc, &ctx);
+    openings::check(&mut acc, &ctx);
+    spacing::check(&mut acc, &ctx);
     negotiation::check(&mut acc, &ctx);
     let mut acc = apply_settings(acc, &ctx);
     acc.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));

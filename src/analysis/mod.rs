@@ -2,6 +2,7 @@
 
 pub mod diagnostics;
 pub mod formatting;
+pub mod openings;
 pub mod outline;
 pub mod references;
 pub mod rename;

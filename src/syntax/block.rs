@@ -85,6 +85,69 @@ pub struct FrontEntry {
     pub span: Span,
 }
 
+/// The last significant character of a paragraph or sub-paragraph, footnote indicators,
+/// trailing comments and a closing "and"/"et"/"y" after a semicolon left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ending {
+    pub ch: char,
+    pub span: Span,
+}
+
+/// The start of a paragraph's text (after its "12." label): its first line, for the opening
+/// phrase. `offset` is relative to the block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lead {
+    pub offset: usize,
+    pub text: String,
+}
+
+/// Kinds of space around French punctuation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Space {
+    None,
+    /// U+0020
+    Normal,
+    /// U+00A0
+    NoBreak,
+    /// U+202F
+    NarrowNoBreak,
+    /// The start or the end of a line.
+    Edge,
+}
+
+/// A `;` `:` `!` `?` (space before) or `«` (space after) or `»` (space before) in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Punct {
+    pub ch: char,
+    pub span: Span,
+    /// The space on the side French typography cares about, and its span (empty when none).
+    pub space: Space,
+    pub space_span: Span,
+}
+
+/// The opening phrase recognised for one language and kind (a cache filled on first use by
+/// the analysis; a block that an edit does not touch keeps it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpeningSummary {
+    pub concept_id: String,
+    /// Index of the form among the concept's forms in that language.
+    pub form: usize,
+    /// The phrase, relative to the block.
+    pub span: Span,
+    pub italic: bool,
+}
+
+/// Per (language, kind) cache of the opening phrase; ignored by equality.
+#[derive(Debug, Clone, Default)]
+pub struct OpeningCache(pub [std::sync::OnceLock<Option<OpeningSummary>>; 6]);
+
+impl PartialEq for OpeningCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for OpeningCache {}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockData {
     pub head: Head,
@@ -97,6 +160,19 @@ pub struct BlockData {
     /// Paragraph cross-references ("paragraph 5 above").
     pub crossrefs: Vec<CrossRef>,
     pub directives: Vec<Directive>,
+    /// The paragraph's first line after its label (paragraph-like blocks that do not start
+    /// with a sub-paragraph label).
+    pub lead: Option<Lead>,
+    /// Where the text before the first sub-paragraph label ends (the whole block without one).
+    pub lead_end: Option<Ending>,
+    /// Where each sub-paragraph's text ends, parallel to `sub_labels`.
+    pub sub_ends: Vec<Option<Ending>>,
+    /// French-spacing candidates (paragraph-like blocks only).
+    pub puncts: Vec<Punct>,
+    pub openings: OpeningCache,
+    /// One short line without final punctuation or italics: looks like a section heading
+    /// ("Measures", "Seguimiento").
+    pub heading_like: bool,
 }
 
 macro_rules! re {
@@ -230,6 +306,12 @@ pub fn parse_block(text: &str) -> BlockData {
         front_matter: Vec::new(),
         crossrefs: Vec::new(),
         directives: Vec::new(),
+        lead: None,
+        lead_end: None,
+        sub_ends: Vec::new(),
+        puncts: Vec::new(),
+        openings: OpeningCache::default(),
+        heading_like: false,
     };
     if text.contains("<!--") {
         for c in DIRECTIVE.captures_iter(text) {
@@ -287,8 +369,150 @@ pub fn parse_block(text: &str) -> BlockData {
     }
     if paragraph_like {
         data.crossrefs = crossref::find(text);
+        endings(text, &mut data);
+        data.puncts = puncts(text);
+        data.heading_like = data.head == Head::Text
+            && !text.contains(['\n', '\r'])
+            && text.chars().count() <= 100
+            && !text.trim_start().starts_with(['*', '_'])
+            && data.lead_end.is_some_and(|e| !matches!(e.ch, ',' | ';' | '.' | ':'));
     }
     data
+}
+
+/// Where `text[..end]` ends: the last significant character.
+fn ending(text: &str, end: usize) -> Option<Ending> {
+    let mut t = &text[..end];
+    loop {
+        let trimmed = t.trim_end();
+        if trimmed.len() != t.len() {
+            t = trimmed;
+            continue;
+        }
+        if t.ends_with("-->") {
+            if let Some(i) = t.rfind("<!--") {
+                t = &t[..i];
+                continue;
+            }
+        }
+        if t.ends_with(']') {
+            if let Some(i) = t.rfind("[^") {
+                if !t[i..].contains(char::is_whitespace) {
+                    t = &t[..i];
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    // "…; and" / "…; et" / "…; y" end like "…;".
+    if let Some((i, c)) = t.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        let word = &t[i + c.len_utf8()..];
+        if matches!(word, "and" | "or" | "et" | "ou" | "y" | "o" | "e" | "u") {
+            let before = t[..i].trim_end();
+            if before.ends_with(';') {
+                t = before;
+            }
+        }
+    }
+    let (i, ch) = t.char_indices().next_back()?;
+    Some(Ending { ch, span: Span::new(i, i + ch.len_utf8()) })
+}
+
+fn endings(text: &str, data: &mut BlockData) {
+    let first_label = data.sub_labels.first().map(|l| l.span.start);
+    let starts_with_label = data.head == Head::SubParagraph;
+    if !starts_with_label {
+        let lead_end = first_label.map_or(text.len(), |s| text[..s].rfind('\n').map_or(s, |n| n + 1).min(s));
+        data.lead_end = ending(text, lead_end);
+        let offset = match data.head {
+            Head::Numbered { label, .. } | Head::Insertion { label, .. } => label.end,
+            _ => 0,
+        };
+        let line_end = text[offset..].find(['\n', '\r']).map_or(text.len(), |i| offset + i);
+        let mut end = line_end.min(offset + 240);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        data.lead = Some(Lead { offset, text: text[offset..end].to_string() });
+    }
+    let labels = &data.sub_labels;
+    data.sub_ends = (0..labels.len())
+        .map(|i| {
+            let end = labels.get(i + 1).map_or(text.len(), |n| n.span.start);
+            let e = ending(text, end)?;
+            (e.span.start >= labels[i].span.end).then_some(e)
+        })
+        .collect();
+}
+
+fn space_kind(c: Option<char>) -> Space {
+    match c {
+        None | Some('\n') | Some('\r') => Space::Edge,
+        Some(' ') | Some('\t') => Space::Normal,
+        Some('\u{a0}') => Space::NoBreak,
+        Some('\u{202f}') | Some('\u{2009}') => Space::NarrowNoBreak,
+        _ => Space::None,
+    }
+}
+
+/// French-spacing candidates: `;` `:` `!` `?` `»` with the character before, `«` with the one
+/// after. Skips footnote markup, URLs, times and ratios ("10:30"), and Markdown link syntax.
+fn puncts(text: &str) -> Vec<Punct> {
+    let mut out = Vec::new();
+    if !text.contains([';', ':', '!', '?', '«', '»']) {
+        return out;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, ch)) in chars.iter().enumerate() {
+        if !matches!(ch, ';' | ':' | '!' | '?' | '«' | '»') {
+            continue;
+        }
+        let prev = k.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(k + 1).copied();
+        if ch == ':' {
+            // "[^1]:", "https://", "10:30", "1:1", "[text]: url".
+            let after_bracket = prev.is_some_and(|(_, c)| c == ']');
+            let url = text[i..].starts_with("://");
+            let digits = prev.is_some_and(|(_, c)| c.is_ascii_digit()) && next.is_some_and(|(_, c)| c.is_ascii_digit());
+            if after_bracket || url || digits {
+                continue;
+            }
+        }
+        if ch == '?' || ch == '!' {
+            // Inside a URL or a query ("?s=A/RES/70/1").
+            let word_start =
+                text[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
+            if text[word_start..i].contains("://") {
+                continue;
+            }
+        }
+        let (space, space_span) = if ch == '«' {
+            match next {
+                Some((j, c)) => (
+                    space_kind(Some(c)),
+                    if space_kind(Some(c)) == Space::None || space_kind(Some(c)) == Space::Edge {
+                        Span::new(j, j)
+                    } else {
+                        Span::new(j, j + c.len_utf8())
+                    },
+                ),
+                None => (Space::Edge, Span::new(text.len(), text.len())),
+            }
+        } else {
+            match prev {
+                Some((j, c)) => {
+                    let kind = space_kind(Some(c));
+                    let span =
+                        if matches!(kind, Space::None | Space::Edge) { Span::new(i, i) } else { Span::new(j, i) };
+                    (kind, span)
+                }
+                None => (Space::Edge, Span::new(i, i)),
+            }
+        };
+        out.push(Punct { ch, span: Span::new(i, i + ch.len_utf8()), space, space_span });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -335,6 +559,36 @@ mod tests {
         assert_eq!(head("Texte <!-- commentaire --> suite"), Head::Text);
         assert_eq!(head("Annual meeting"), Head::Text);
         assert_eq!(head("Première séance"), Head::Closing);
+    }
+
+    #[test]
+    fn endings_and_leads() {
+        let d = parse_block("12. *Prie* « é » ;[^1]\n   a) ñ ; et\n   b) 𝔄.[^2] <!-- x -->");
+        assert_eq!(d.lead, Some(Lead { offset: 3, text: " *Prie* « é » ;[^1]".into() }));
+        assert_eq!(d.lead_end.map(|e| e.ch), Some(';'));
+        let ends: Vec<_> = d.sub_ends.iter().map(|e| e.map(|e| e.ch)).collect();
+        assert_eq!(ends, [Some(';'), Some('.')]);
+        let d = parse_block("*Recalling* the Vienna Declaration,[^1]");
+        assert_eq!(d.lead_end.map(|e| e.ch), Some(','));
+    }
+
+    #[test]
+    fn french_spacing_candidates() {
+        let text = "Voir « ñ » : https://undocs.org/fr ; 10:30 ;[^1]: x!\u{a0}?";
+        let d = parse_block(text);
+        let got: Vec<_> = d.puncts.iter().map(|p| (p.ch, p.space)).collect();
+        assert_eq!(
+            got,
+            [
+                ('«', Space::Normal),
+                ('»', Space::Normal),
+                (':', Space::Normal),
+                (';', Space::Normal),
+                (';', Space::Normal),
+                ('!', Space::None),
+                ('?', Space::NoBreak)
+            ]
+        );
     }
 
     #[test]

@@ -13,7 +13,9 @@ mod structure;
 
 use std::ops::Range;
 
-pub use block::{BlockData, FootnoteDef, FootnoteRef, Head, LabelStyle, SubLabel};
+pub use block::{
+    BlockData, Ending, FootnoteDef, FootnoteRef, Head, LabelStyle, Lead, OpeningSummary, Punct, Space, SubLabel,
+};
 pub use structure::{Role, Structure};
 
 /// A byte range, relative to a block inside [`BlockData`], absolute elsewhere.

@@ -1,0 +1,162 @@
+//! `french-spacing`: spaces before ; : ! ? and inside « » in French texts, by profile.
+//!
+//! - `un-ga` (GA, ECOSOC, HRC): a space before ; and : (and ! ?), inside « ».
+//! - `un-sc` (Security Council): a space before : only; none before ;.
+//! - `imprimerie-nationale`: U+202F before ; ! ?, U+00A0 before : and inside « ».
+//! - `none`: no check.
+//! - `auto` (default): consistency within the document. Real adopted texts differ by organ and
+//!   era (the 1993 GA text 48/161 has no space before ";"), so by default each mark is expected
+//!   to be spaced the way most of its occurrences in the document are.
+
+use super::Ctx;
+use crate::analysis::{Diagnostic, Severity};
+use crate::config::FrenchSpacing;
+use crate::syntax::{Lang, Punct, Role, Space};
+
+/// What a mark wants: a space (any kind), a given kind, or none.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Any,
+    Kind(Space),
+    No,
+    Unchecked,
+}
+
+fn class(ch: char) -> usize {
+    match ch {
+        ';' => 0,
+        ':' => 1,
+        '!' | '?' => 2,
+        _ => 3, // « »
+    }
+}
+
+fn profile_want(p: FrenchSpacing, ch: char) -> Want {
+    match (p, class(ch)) {
+        (FrenchSpacing::UnGa, _) => Want::Any,
+        (FrenchSpacing::UnSc, 0) => Want::No,
+        (FrenchSpacing::UnSc, 2) => Want::Unchecked,
+        (FrenchSpacing::UnSc, _) => Want::Any,
+        (FrenchSpacing::ImprimerieNationale, 0 | 2) => Want::Kind(Space::NarrowNoBreak),
+        (FrenchSpacing::ImprimerieNationale, _) => Want::Kind(Space::NoBreak),
+        _ => Want::Unchecked,
+    }
+}
+
+fn spaced(s: Space) -> bool {
+    matches!(s, Space::Normal | Space::NoBreak | Space::NarrowNoBreak)
+}
+
+fn describe(p: &Punct) -> String {
+    match p.ch {
+        '«' => "after “«”".to_string(),
+        '»' => "before “»”".to_string(),
+        c => format!("before “{c}”"),
+    }
+}
+
+pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
+    if ctx.structure.lang != Some(Lang::Fr) || ctx.config.french_spacing == FrenchSpacing::None {
+        return;
+    }
+    let mut all: Vec<Punct> = Vec::new();
+    for (b, role) in ctx.parse.blocks().iter().zip(&ctx.structure.roles) {
+        if matches!(
+            role,
+            Role::Preambular | Role::Operative { .. } | Role::Unnumbered { .. } | Role::SubParagraphs { .. }
+        ) {
+            all.extend(b.data.puncts.iter().filter(|p| p.space != Space::Edge).map(|p| Punct {
+                span: b.abs(p.span),
+                space_span: b.abs(p.space_span),
+                ..*p
+            }));
+        }
+    }
+    let profile = ctx.config.french_spacing;
+    // For auto: the majority per class (ties: spaced).
+    let mut counts = [(0usize, 0usize); 4];
+    for p in &all {
+        let c = &mut counts[class(p.ch)];
+        if spaced(p.space) { c.0 += 1 } else { c.1 += 1 }
+    }
+    for p in &all {
+        let want = match profile {
+            FrenchSpacing::Auto => {
+                let (yes, no) = counts[class(p.ch)];
+                if yes >= no { Want::Any } else { Want::No }
+            }
+            other => profile_want(other, p.ch),
+        };
+        let ok = match want {
+            Want::Unchecked => true,
+            Want::Any => spaced(p.space),
+            Want::No => !spaced(p.space),
+            Want::Kind(k) => p.space == k,
+        };
+        if ok {
+            continue;
+        }
+        let why =
+            if profile == FrenchSpacing::Auto { "as elsewhere in this document" } else { "under this spacing profile" };
+        let message = match want {
+            Want::No => format!("no space {} {why}", describe(p)),
+            Want::Kind(Space::NarrowNoBreak) => format!("a narrow no-break space (U+202F) {} {why}", describe(p)),
+            Want::Kind(_) => format!("a no-break space (U+00A0) {} {why}", describe(p)),
+            _ => format!("a space {} {why}", describe(p)),
+        };
+        let span = if spaced(p.space) { p.space_span } else { p.span };
+        acc.push(Diagnostic::new("french-spacing", Severity::Warning, span, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::diagnostics::diagnostics_with;
+    use crate::analysis::fixture::{check_diagnostics, render, strip_carets};
+    use crate::config::{Config, FrenchSpacing};
+    use crate::syntax::Parse;
+
+    #[test]
+    fn auto_follows_the_document() {
+        check_diagnostics(
+            r#"
+L’Assemblée générale,
+
+*Rappelant* « é », ñ : 𝔄,
+
+1. *Prie* X ; *Décide* Y ;
+
+2. *Invite* Z; *Décide* « W ».
+             ^ warning[french-spacing]: a space before “;” as elsewhere in this document
+"#,
+        );
+    }
+
+    #[test]
+    fn profiles() {
+        let text = strip_carets("Le Conseil de sécurité,\n\n1. *Décide* « é » : ñ ; 𝔄\u{202f}!\n");
+        let show = |p| {
+            let config = Config { french_spacing: p, ..Config::default() };
+            render(&text, &diagnostics_with(&Parse::new(&text), &config))
+        };
+        expect_test::expect![[r#"
+            Le Conseil de sécurité,
+
+            1. *Décide* « é » : ñ ; 𝔄 !
+                                 ^ warning[french-spacing]: no space before “;” under this spacing profile
+                                      ^ warning[punctuation-final]: the last operative paragraph has no final punctuation; expected “.”
+        "#]]
+        .assert_eq(&show(FrenchSpacing::UnSc));
+        expect_test::expect![[r#"
+            Le Conseil de sécurité,
+
+            1. *Décide* « é » : ñ ; 𝔄 !
+                         ^ warning[french-spacing]: a no-break space (U+00A0) after “«” under this spacing profile
+                           ^ warning[french-spacing]: a no-break space (U+00A0) before “»” under this spacing profile
+                             ^ warning[french-spacing]: a no-break space (U+00A0) before “:” under this spacing profile
+                                 ^ warning[french-spacing]: a narrow no-break space (U+202F) before “;” under this spacing profile
+                                      ^ warning[punctuation-final]: the last operative paragraph has no final punctuation; expected “.”
+        "#]]
+        .assert_eq(&show(FrenchSpacing::ImprimerieNationale));
+    }
+}
