@@ -184,6 +184,26 @@ impl Config {
     }
 }
 
+/// The name of the settings file at a workspace root.
+pub const FILE_NAME: &str = "resolution-ls.toml";
+
+/// Finds the settings file for a draft: in its folder or the nearest parent folder, stopping
+/// at a folder that holds `.git`.
+pub fn find_file(draft: &std::path::Path) -> Option<std::path::PathBuf> {
+    let mut dir = draft.parent();
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,24 +238,4 @@ mod tests {
         assert!(Layer::from_toml("rules = [").is_err());
         assert!(Layer::from_json(serde_json::json!({"colour": 1})).unwrap_err().contains("unknown field `colour`"));
     }
-}
-
-/// The name of the settings file at a workspace root.
-pub const FILE_NAME: &str = "resolution-ls.toml";
-
-/// Finds the settings file for a draft: in its folder or the nearest parent folder, stopping
-/// at a folder that holds `.git`.
-pub fn find_file(draft: &std::path::Path) -> Option<std::path::PathBuf> {
-    let mut dir = draft.parent();
-    while let Some(d) = dir {
-        let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        if d.join(".git").exists() {
-            return None;
-        }
-        dir = d.parent();
-    }
-    None
 }

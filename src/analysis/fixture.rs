@@ -65,8 +65,16 @@ pub fn render(text: &str, diags: &[Diagnostic]) -> String {
 /// the ones the caret lines announce.
 #[track_caller]
 pub fn check_diagnostics(fixture: &str) {
+    check_rule("", fixture);
+}
+
+/// Like [`check_diagnostics`], looking only at codes that start with `prefix` (one rule
+/// family), so that other rules' findings on the same text do not matter.
+#[track_caller]
+pub fn check_rule(prefix: &str, fixture: &str) {
     let text = strip_carets(fixture);
-    let diags = diagnostics(&Parse::new(&text));
+    let mut diags = diagnostics(&Parse::new(&text));
+    diags.retain(|d| d.code.starts_with(prefix));
     let expected = fixture.strip_prefix('\n').unwrap_or(fixture);
     let actual = render(&text, &diags);
     if actual != expected {

@@ -105,7 +105,7 @@ pub fn folding(rope: &Rope, enc: Encoding, spans: &[Span]) -> Vec<lsp::FoldingRa
         .iter()
         .filter_map(|s| {
             let r = range(rope, *s, enc);
-            (r.end.line > r.start.line).then(|| lsp::FoldingRange {
+            (r.end.line > r.start.line).then_some(lsp::FoldingRange {
                 start_line: r.start.line,
                 start_character: None,
                 end_line: r.end.line,

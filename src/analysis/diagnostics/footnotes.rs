@@ -111,7 +111,11 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::fixture::check_diagnostics;
+    use crate::analysis::fixture::check_rule;
+
+    fn check_diagnostics(fixture: &str) {
+        check_rule("footnote-", fixture);
+    }
 
     #[test]
     fn matching_in_french() {

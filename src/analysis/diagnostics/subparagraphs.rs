@@ -3,84 +3,42 @@
 //! Each paragraph's labels form a list of letters (a), (b) … with, one level down, roman
 //! numerals (i), (ii) …. A label such as (i), (v) or (x) is read as a letter or a numeral from
 //! its siblings: the reading that continues a list wins ("(i)" after "(h)" is a letter), then
-//! indentation, then the reading that skips least.
+//! indentation, then the reading that skips least. That reading is shared with navigation,
+//! renumbering and formatting ([`LabelReader`]).
 
 use std::collections::HashMap;
 
 use super::Ctx;
+use crate::analysis::references::paragraphs::{LabelReader, Level, Reading, show_label as show};
 use crate::analysis::{Diagnostic, Severity};
-use crate::syntax::labels::{AlphaStyle, alpha_label, alpha_value, roman_label, roman_value};
+use crate::syntax::labels::{AlphaStyle, alpha_label, alpha_value, roman_label};
 use crate::syntax::{LabelStyle, Lang, Role, Span, SubLabel};
 
 #[derive(Default)]
 struct List {
-    last: u32,
-    indent: u32,
     used: HashMap<u32, Span>,
     last_span: Option<Span>,
     /// How letters continue after (z), once a list has shown it.
     style: Option<(AlphaStyle, Span)>,
 }
 
+/// The shared reading of labels (which level each is at) and, per list, what the messages need.
 #[derive(Default)]
 struct State {
+    reader: LabelReader,
     alpha: Option<List>,
     roman: Option<List>,
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Level {
-    Alpha,
-    Roman,
-}
-
-fn show(text: &str, style: LabelStyle) -> String {
-    match style {
-        LabelStyle::Paren => format!("({text})"),
-        LabelStyle::Close => format!("{text})"),
-    }
-}
-
-fn score(value: Option<u32>, next: u32) -> u32 {
-    match value {
-        None => u32::MAX,
-        Some(v) if v >= next => v - next,
-        Some(v) => 1000 + next - v,
-    }
-}
-
-fn level_of(state: &State, label: &SubLabel, av: Option<u32>, rv: Option<u32>) -> Level {
-    let next_alpha = state.alpha.as_ref().map_or(1, |l| l.last + 1);
-    let next_roman = state.roman.as_ref().map_or(1, |l| l.last + 1);
-    if let (Some(a), Some(_), Some(_)) = (&state.alpha, av, rv) {
-        if label.indent > a.indent {
-            return Level::Roman;
-        }
-        if state.roman.as_ref().is_some_and(|r| r.indent > a.indent) {
-            return Level::Alpha;
-        }
-    }
-    let (sa, sr) = (score(av, next_alpha), score(rv, next_roman));
-    match sa.cmp(&sr) {
-        std::cmp::Ordering::Less => Level::Alpha,
-        std::cmp::Ordering::Greater => Level::Roman,
-        std::cmp::Ordering::Equal if state.roman.is_some() => Level::Roman,
-        std::cmp::Ordering::Equal => Level::Alpha,
-    }
-}
-
 fn check_label(acc: &mut Vec<Diagnostic>, state: &mut State, label: &SubLabel, span: Span) {
     let av = alpha_value(&label.text);
-    let rv = roman_value(&label.text);
-    let level = level_of(state, label, av.map(|v| v.0), rv);
-    let (value, list) = match level {
+    let Reading { level, value, previous, .. } = state.reader.read(label);
+    let list = match level {
         Level::Alpha => {
             state.roman = None;
-            (av.map_or(0, |v| v.0), state.alpha.get_or_insert_with(|| List { indent: label.indent, ..List::default() }))
+            state.alpha.get_or_insert_with(List::default)
         }
-        Level::Roman => {
-            (rv.unwrap_or(0), state.roman.get_or_insert_with(|| List { indent: label.indent, ..List::default() }))
-        }
+        Level::Roman => state.roman.get_or_insert_with(List::default),
     };
     let mut alpha_style = AlphaStyle::Doubled;
     if let (Level::Alpha, Some((_, s))) = (level, av) {
@@ -113,7 +71,7 @@ fn check_label(acc: &mut Vec<Diagnostic>, state: &mut State, label: &SubLabel, s
         Level::Alpha => show(&alpha_label(n, alpha_style), label.style),
         Level::Roman => show(&roman_label(n), label.style),
     };
-    let next = list.last + 1;
+    let next = previous + 1;
     let this = show(&label.text, label.style);
     if let Some(&first) = list.used.get(&value) {
         acc.push(
@@ -135,7 +93,7 @@ fn check_label(acc: &mut Vec<Diagnostic>, state: &mut State, label: &SubLabel, s
             "subparagraph-gap",
             Severity::Error,
             span,
-            format!("{what}: {this} follows {}", list.last_span.map_or("the paragraph".into(), |_| name(list.last))),
+            format!("{what}: {this} follows {}", list.last_span.map_or("the paragraph".into(), |_| name(previous))),
         );
         if let Some(prev) = list.last_span {
             d = d.related(prev, "previous label");
@@ -146,7 +104,7 @@ fn check_label(acc: &mut Vec<Diagnostic>, state: &mut State, label: &SubLabel, s
             "subparagraph-gap",
             Severity::Error,
             span,
-            format!("{this} comes after {}; expected {}", name(list.last), name(next)),
+            format!("{this} comes after {}; expected {}", name(previous), name(next)),
         );
         if let Some(prev) = list.last_span {
             d = d.related(prev, "previous label");
@@ -154,7 +112,6 @@ fn check_label(acc: &mut Vec<Diagnostic>, state: &mut State, label: &SubLabel, s
         acc.push(d);
     }
     list.used.entry(value).or_insert(span);
-    list.last = list.last.max(value);
     list.last_span = Some(span);
 }
 
@@ -216,7 +173,11 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::fixture::check_diagnostics;
+    use crate::analysis::fixture::check_rule;
+
+    fn check_diagnostics(fixture: &str) {
+        check_rule("subparagraph-", fixture);
+    }
 
     #[test]
     fn letters_then_romans_in_english() {
