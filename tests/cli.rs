@@ -14,7 +14,7 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-const BROKEN: &str = "La Asamblea General,\n\n*Recordando* « ñ » 𝔄 é[^1],\n\n1. *Decide* ;\n\n3. *Solicita* ;\n";
+const BROKEN: &str = "La Asamblea General,\n\n*Recordando* « ñ » 𝔄 é[^1],\n\n1. *Decide* ;\n\n3. *Solicita*.\n";
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let p = dir.join(name);
@@ -30,7 +30,7 @@ fn human_output_like_a_compiler() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let expected = format!(
-        "{path}:3:23: error[footnote-undefined]: footnote [^1] has no body; expected a line `[^1]: …`\n  *Recordando* « ñ » 𝔄 é[^1],\n                        ^^^^\n{path}:7:1: error[numbering-gap]: paragraph 2 is missing after paragraph 1; expected 2\n  3. *Solicita* ;\n  ^^\n"
+        "{path}:3:23: error[footnote-undefined]: footnote [^1] has no body; expected a line `[^1]: …`\n  *Recordando* « ñ » 𝔄 é[^1],\n                        ^^^^\n{path}:7:1: error[numbering-gap]: paragraph 2 is missing after paragraph 1; expected 2\n  3. *Solicita*.\n  ^^\n"
     );
     assert_eq!(stdout, expected);
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 file(s) checked: 2 error(s), 0 warning(s)"));

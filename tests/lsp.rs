@@ -8,7 +8,7 @@ use support::{Server, summary};
 const URI: &str = "file:///tmp/projet.res.md";
 
 /// Line 2 holds é « » ñ 𝔄 before a footnote indicator without a body.
-const DRAFT: &str = "L’Assemblée générale,\n\n*Rappelant* é « ñ » 𝔄 x[^1],\n\n1. *Décide* ;\n\n3. *Prie* ;\n";
+const DRAFT: &str = "L’Assemblée générale,\n\n*Rappelant* é « ñ » 𝔄 x[^1],\n\n1. *Décide* ;\n\n3. *Prie*.\n";
 
 fn utf8_client() -> Value {
     json!({"general": {"positionEncodings": ["utf-8", "utf-16", "utf-32"]}})
@@ -234,4 +234,143 @@ fn settings_from_the_toml_file_and_the_editor() {
         [("footnote-undefined".into(), 2, 24), ("numbering-gap".into(), 6, 0)]
     );
     assert_eq!(d["params"]["diagnostics"][1]["severity"], 1, "default severity again");
+}
+
+/// A French draft with a cross-reference, a footnote used twice, and a gap (paragraph 3 → 4).
+const FR: &str = "L’Assemblée générale,\n\n*Rappelant* « é » ñ 𝔄 la Déclaration[^1],\n\n1. *Réaffirme* la Déclaration[^1] ;\n\n2. *Prie* le Secrétaire général, comme au paragraphe 1 ci-dessus :\n   a) De réunir ;\n   b) De présenter ;\n\n4. *Décide* de rester saisie de la question.\n\n[^1]: A/CONF.157/24 (Part I), chap. III.\n";
+
+fn pos(line: u32, character: u32) -> Value {
+    json!({"textDocument": {"uri": URI}, "position": {"line": line, "character": character}})
+}
+
+#[test]
+fn hover_definition_references_highlight_in_french() {
+    let (mut s, result) = Server::initialized(json!({}));
+    for cap in ["hoverProvider", "definitionProvider", "referencesProvider", "documentHighlightProvider"] {
+        assert_eq!(result["capabilities"][cap], true, "{cap}");
+    }
+    s.open(URI, FR);
+    // On the first indicator (line 2, after « é » ñ 𝔄: UTF-16 column of "[^1]").
+    let col = "*Rappelant* « é » ñ 𝔄 la Déclaration".encode_utf16().count() as u32;
+    let hover = s.request("textDocument/hover", pos(2, col + 1));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**Footnote [^1]**\n\nA/CONF.157/24 (Part I), chap. III.\n\n_2 indicator(s)_"
+    );
+    assert_eq!(hover["range"]["start"], json!({"line": 2, "character": col}));
+    let def = s.request("textDocument/definition", pos(2, col + 1));
+    assert_eq!(def["range"]["start"], json!({"line": 12, "character": 0}));
+    let refs = s.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 2, "character": col + 1}, "context": {"includeDeclaration": true}}),
+    );
+    let lines: Vec<u64> =
+        refs.as_array().unwrap().iter().map(|l| l["range"]["start"]["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [2, 4, 12]);
+    let hl = s.request("textDocument/documentHighlight", pos(4, 31));
+    assert_eq!(hl.as_array().unwrap().len(), 3);
+    // The cross-reference "paragraphe 1 ci-dessus" shows paragraph 1.
+    let line6 = "2. *Prie* le Secrétaire général, comme au paragraphe ";
+    let h = s.request("textDocument/hover", pos(6, line6.encode_utf16().count() as u32));
+    assert!(h["contents"]["value"].as_str().unwrap().contains("1. *Réaffirme* la Déclaration[^1] ;"), "{h}");
+    // An opening phrase shows its gloss and its forms in the three languages.
+    let h = s.request("textDocument/hover", pos(4, 6));
+    let text = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.starts_with("**Réaffirme**")
+            && text.contains("- English: Reaffirms")
+            && text.contains("- Spanish: Reafirma"),
+        "{text}"
+    );
+    // Nothing under the cursor: null.
+    assert_eq!(s.request("textDocument/hover", pos(0, 3)), Value::Null);
+}
+
+#[test]
+fn rename_formatting_and_renumbering() {
+    let (mut s, _) = Server::initialized(json!({"general": {"positionEncodings": ["utf-8"]}}));
+    s.open(URI, FR);
+    // prepareRename refuses outside a footnote label, with a message.
+    let r = s.request_raw("textDocument/prepareRename", pos(0, 2));
+    assert!(r["error"]["message"].as_str().unwrap().contains("footnote"), "{r}");
+    let col = "1. *Réaffirme* la Déclaration[^".len() as u32;
+    let r = s.request("textDocument/prepareRename", pos(4, col));
+    assert_eq!(r["start"], json!({"line": 4, "character": col}));
+    let edit = s.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 4, "character": col}, "newName": "vienne"}),
+    );
+    assert_eq!(edit["changes"][URI].as_array().unwrap().len(), 3);
+    // Renumbering: offered as a quick fix on the gap, and as a source action.
+    let actions = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 10, "character": 0}, "end": {"line": 10, "character": 1}}, "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Renumber operative paragraphs"), "{titles:?}");
+    let renumber = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "quickfix" && a["title"] == "Renumber operative paragraphs")
+        .unwrap();
+    let edits = &renumber["edit"]["changes"][URI];
+    assert_eq!(edits[0]["newText"], "3");
+    assert_eq!(edits[0]["range"]["start"], json!({"line": 10, "character": 0}));
+    let source = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source"]}}),
+    );
+    assert!(source.as_array().unwrap().iter().all(|a| a["kind"].as_str().unwrap().starts_with("source")), "{source}");
+    assert_eq!(source[0]["title"], "Renumber operative paragraphs");
+    // Formatting a messy version gives one blank line between paragraphs and no trailing spaces.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": "L’Assemblée générale,   \n\n\n\n*Rappelant* « é »,\n1. x\n"}]}),
+    );
+    let edits = s.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": URI}, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    assert!(!edits.as_array().unwrap().is_empty());
+}
+
+#[test]
+fn completion_in_three_languages() {
+    let client = json!({"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}});
+    let (mut s, result) = Server::initialized(client);
+    assert!(result["capabilities"]["completionProvider"].is_object());
+    let cases = [
+        (
+            "La Asamblea General,\n\n*Recordando* ñ,\n\n1. *Decide* 𝔄;\n\n",
+            6,
+            0,
+            "Solicita",
+            "2. *Solicita* a ${1:X} que $0",
+        ),
+        (
+            "The General Assembly,\n\n*Recalling* é,\n\n1. *Decides* ñ;\n\n2. *Req",
+            6,
+            7,
+            "Requests",
+            "*Requests* ${1:X} to $0",
+        ),
+        ("Le Conseil de sécurité,\n\n*Conv", 2, 5, "Convaincu", "*Convaincu* $0"),
+    ];
+    for (i, (text, line, character, label, snippet)) in cases.into_iter().enumerate() {
+        let uri = format!("file:///c{i}.res.md");
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "resolution", "version": 1, "text": text}}),
+        );
+        let r = s.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        );
+        let items = r["items"].as_array().unwrap();
+        let item = items.iter().find(|x| x["label"] == label).unwrap_or_else(|| panic!("{label} not in {r}"));
+        assert_eq!(item["textEdit"]["newText"], snippet);
+        assert_eq!(item["insertTextFormat"], 2);
+        assert!(item["documentation"]["value"].as_str().unwrap().contains("- English:"));
+    }
 }

@@ -1,7 +1,10 @@
 //! Answers computed from a parse: pure, synchronous, no LSP types. Offsets are UTF-8 bytes.
 
+pub mod actions;
+pub mod completion;
 pub mod diagnostics;
 pub mod formatting;
+pub mod navigation;
 pub mod openings;
 pub mod outline;
 pub mod references;
@@ -38,6 +41,13 @@ pub struct Related {
     pub message: String,
 }
 
+/// A quick fix a rule offers with its diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub span: Span,
@@ -46,6 +56,7 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
 }
 
 /// Replace `span` (bytes of the current text) with `new_text`. A list of edits never overlaps.
@@ -78,7 +89,11 @@ pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
 
 impl Diagnostic {
     pub fn new(code: &'static str, severity: Severity, span: Span, message: String) -> Diagnostic {
-        Diagnostic { span, severity, code, message, related: Vec::new() }
+        Diagnostic { span, severity, code, message, related: Vec::new(), fixes: Vec::new() }
+    }
+    pub fn fix(mut self, title: impl Into<String>, edits: Vec<TextEdit>) -> Diagnostic {
+        self.fixes.push(Fix { title: title.into(), edits });
+        self
     }
     pub fn related(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
         self.related.push(Related { span, message: message.into() });

@@ -42,6 +42,8 @@ struct InitOptions {
 struct OpenDoc {
     doc: Document,
     version: i32,
+    /// The analysis' diagnostics (with their fixes), for code actions.
+    findings: Arc<Vec<analysis::Diagnostic>>,
     diagnostics: Arc<Vec<Diagnostic>>,
     result_id: String,
 }
@@ -54,6 +56,8 @@ struct State {
     pull_config: bool,
     /// The client handles `workspace/diagnostic/refresh`.
     refresh_support: bool,
+    /// The client accepts snippets in completion items.
+    snippets: bool,
     roots: Vec<PathBuf>,
     /// `resolution-ls.toml` of each root that has a valid one.
     toml_layers: Vec<(PathBuf, Layer)>,
@@ -102,7 +106,13 @@ struct Publish {
 
 impl OpenDoc {
     fn new(text: &str, version: i32) -> OpenDoc {
-        OpenDoc { doc: Document::new(text), version, diagnostics: Arc::default(), result_id: String::new() }
+        OpenDoc {
+            doc: Document::new(text),
+            version,
+            findings: Arc::default(),
+            diagnostics: Arc::default(),
+            result_id: String::new(),
+        }
     }
 
     fn refresh(&mut self, uri: &Uri, enc: Encoding, config: &Config) {
@@ -112,6 +122,7 @@ impl OpenDoc {
         serde_json::to_string(&lsp).unwrap_or_default().hash(&mut h);
         self.result_id = format!("{:016x}", h.finish());
         self.diagnostics = Arc::new(lsp);
+        self.findings = Arc::new(diags);
     }
 }
 
@@ -136,6 +147,18 @@ impl Backend {
         let st = self.state();
         let open = st.docs.get(uri)?;
         f(&open.doc, st.encoding)
+    }
+
+    /// Like [`Self::with_doc`], with the byte offset of a position.
+    fn at<T>(
+        &self,
+        pos: &TextDocumentPositionParams,
+        f: impl FnOnce(&Document, usize, Encoding) -> Option<T>,
+    ) -> Option<T> {
+        self.with_doc(&pos.text_document.uri, |doc, enc| {
+            let offset = convert::offset(doc.rope(), pos.position, enc);
+            f(doc, offset, enc)
+        })
     }
 
     fn apply_change(st: &mut State, params: DidChangeTextDocumentParams) -> Option<Publish> {
@@ -190,6 +213,14 @@ impl LanguageServer for Backend {
             let mut st = self.state();
             st.encoding = encoding;
             st.push = push;
+            st.snippets = params
+                .capabilities
+                .text_document
+                .as_ref()
+                .and_then(|t| t.completion.as_ref())
+                .and_then(|c| c.completion_item.as_ref())
+                .and_then(|i| i.snippet_support)
+                .unwrap_or(false);
             let ws = params.capabilities.workspace.as_ref();
             st.pull_config = ws.and_then(|w| w.configuration).unwrap_or(false);
             st.refresh_support =
@@ -217,6 +248,29 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![
+                        CodeActionKind::QUICKFIX,
+                        CodeActionKind::REFACTOR_REWRITE,
+                        CodeActionKind::new(analysis::actions::RENUMBER_PARAGRAPHS),
+                        CodeActionKind::new(analysis::actions::RENUMBER_FOOTNOTES),
+                    ]),
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                })),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["*".to_string(), "_".to_string()]),
+                    ..Default::default()
+                }),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 diagnostic_provider: pull.then(|| {
                     DiagnosticServerCapabilities::Options(DiagnosticOptions {
@@ -342,6 +396,197 @@ impl LanguageServer for Backend {
             Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
                 let symbols = analysis::outline::outline(doc);
                 Some(DocumentSymbolResponse::Nested(convert::symbols(doc.rope(), enc, &symbols)))
+            }))
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        guard::request("textDocument/hover", async {
+            Ok(self.at(&params.text_document_position_params, |doc, offset, enc| {
+                let h = analysis::navigation::hover(doc, offset)?;
+                Some(Hover {
+                    contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.markdown }),
+                    range: Some(convert::range(doc.rope(), h.span, enc)),
+                })
+            }))
+        })
+        .await
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let uri = params.text_document_position_params.text_document.uri.clone();
+        guard::request("textDocument/definition", async {
+            Ok(self.at(&params.text_document_position_params, |doc, offset, enc| {
+                let target = analysis::navigation::definition(doc, offset)?;
+                Some(GotoDefinitionResponse::Scalar(Location::new(uri, convert::range(doc.rope(), target, enc))))
+            }))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        let with_body = params.context.include_declaration;
+        guard::request("textDocument/references", async {
+            Ok(self.at(&params.text_document_position, |doc, offset, enc| {
+                let (indicators, body) = analysis::navigation::footnote_places(doc, offset)?;
+                let mut spans = indicators;
+                if with_body {
+                    spans.extend(body);
+                }
+                Some(
+                    spans.into_iter().map(|s| Location::new(uri.clone(), convert::range(doc.rope(), s, enc))).collect(),
+                )
+            }))
+        })
+        .await
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        guard::request("textDocument/documentHighlight", async {
+            Ok(self.at(&params.text_document_position_params, |doc, offset, enc| {
+                let (indicators, body) = analysis::navigation::footnote_places(doc, offset)?;
+                let mut out: Vec<DocumentHighlight> = indicators
+                    .into_iter()
+                    .map(|s| DocumentHighlight {
+                        range: convert::range(doc.rope(), s, enc),
+                        kind: Some(DocumentHighlightKind::READ),
+                    })
+                    .collect();
+                out.extend(body.map(|s| DocumentHighlight {
+                    range: convert::range(doc.rope(), s, enc),
+                    kind: Some(DocumentHighlightKind::WRITE),
+                }));
+                Some(out)
+            }))
+        })
+        .await
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        guard::request("textDocument/prepareRename", async {
+            let r = self.at(&params, |doc, offset, enc| {
+                Some(
+                    analysis::rename::prepare_rename(doc, offset)
+                        .map(|span| PrepareRenameResponse::Range(convert::range(doc.rope(), span, enc))),
+                )
+            });
+            match r {
+                None => Ok(None),
+                Some(Ok(r)) => Ok(Some(r)),
+                Some(Err(message)) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(message)),
+            }
+        })
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        let new_name = params.new_name.clone();
+        guard::request("textDocument/rename", async {
+            let r = self.at(&params.text_document_position, |doc, offset, enc| {
+                Some(analysis::rename::rename(doc, offset, &new_name).map(|edits| {
+                    let edits = convert::edits(doc.rope(), enc, &edits);
+                    WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() }
+                }))
+            });
+            match r {
+                None => Ok(None),
+                Some(Ok(e)) => Ok(Some(e)),
+                Some(Err(message)) => Err(tower_lsp_server::jsonrpc::Error::invalid_params(message)),
+            }
+        })
+        .await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        guard::request("textDocument/formatting", async {
+            Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
+                Some(convert::edits(doc.rope(), enc, &analysis::formatting::format(doc)))
+            }))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let only = params.context.only.clone();
+        guard::request("textDocument/codeAction", async {
+            let st = self.state();
+            let Some(open) = st.docs.get(&uri) else { return Ok(None) };
+            let (doc, enc) = (&open.doc, st.encoding);
+            let rope = doc.rope();
+            let span = crate::syntax::Span::new(
+                convert::offset(rope, params.range.start, enc),
+                convert::offset(rope, params.range.end, enc),
+            );
+            let actions = analysis::actions::actions(doc, span, &open.findings);
+            let out: Vec<CodeActionOrCommand> = actions
+                .into_iter()
+                .filter_map(|a| {
+                    let kind = match a.kind {
+                        analysis::actions::ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+                        analysis::actions::ActionKind::Rewrite => CodeActionKind::REFACTOR_REWRITE,
+                        analysis::actions::ActionKind::Source(k) => CodeActionKind::new(k),
+                    };
+                    if let Some(only) = &only {
+                        if !only.iter().any(|o| {
+                            kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str()))
+                        }) {
+                            return None;
+                        }
+                    }
+                    let edits = convert::edits(rope, enc, &a.edits);
+                    Some(CodeActionOrCommand::CodeAction(CodeAction {
+                        title: a.title,
+                        kind: Some(kind),
+                        diagnostics: (!a.fixes.is_empty()).then(|| convert::diagnostics(rope, &uri, enc, &a.fixes)),
+                        edit: Some(WorkspaceEdit {
+                            changes: Some(HashMap::from([(uri.clone(), edits)])),
+                            ..Default::default()
+                        }),
+                        is_preferred: a.preferred.then_some(true),
+                        ..Default::default()
+                    }))
+                })
+                .collect();
+            Ok(Some(out))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        guard::request("textDocument/completion", async {
+            let snippets = self.state().snippets;
+            Ok(self.at(&params.text_document_position, |doc, offset, enc| {
+                let items = analysis::completion::complete(doc, offset);
+                let list: Vec<CompletionItem> = items
+                    .into_iter()
+                    .map(|i| {
+                        let range = convert::range(doc.rope(), i.replace, enc);
+                        let (text, format) = if snippets {
+                            (i.snippet, InsertTextFormat::SNIPPET)
+                        } else {
+                            (i.plain, InsertTextFormat::PLAIN_TEXT)
+                        };
+                        CompletionItem {
+                            label: i.label,
+                            kind: Some(CompletionItemKind::KEYWORD),
+                            detail: Some(i.detail),
+                            documentation: Some(Documentation::MarkupContent(MarkupContent {
+                                kind: MarkupKind::Markdown,
+                                value: i.documentation,
+                            })),
+                            sort_text: Some(format!("{:05}", i.sort)),
+                            filter_text: Some(i.filter),
+                            insert_text_format: Some(format),
+                            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, text))),
+                            ..Default::default()
+                        }
+                    })
+                    .collect();
+                Some(CompletionResponse::List(CompletionList { is_incomplete: false, items: list }))
             }))
         })
         .await

@@ -116,3 +116,7 @@ pub fn folding(rope: &Rope, enc: Encoding, spans: &[Span]) -> Vec<lsp::FoldingRa
         })
         .collect()
 }
+
+pub fn edits(rope: &Rope, enc: Encoding, edits: &[analysis::TextEdit]) -> Vec<lsp::TextEdit> {
+    edits.iter().map(|e| lsp::TextEdit::new(range(rope, e.span, enc), e.new_text.clone())).collect()
+}

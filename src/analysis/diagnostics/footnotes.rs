@@ -58,6 +58,30 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
         }
     }
 
+    // Current DGACM practice: a repeated reference gets a new footnote, not the same indicator.
+    if ctx.config.footnote_repeat == crate::config::FootnoteRepeat::DuplicateFootnote {
+        let mut first: HashMap<&str, Span> = HashMap::new();
+        for (label, span) in &refs {
+            if label.parse::<u32>().is_err() {
+                continue;
+            }
+            match first.get(label) {
+                Some(&f) => acc.push(
+                    Diagnostic::new(
+                        "footnote-repeated",
+                        Severity::Warning,
+                        *span,
+                        format!("footnote {label} is referred to again; current practice inserts a new footnote with the same text"),
+                    )
+                    .related(f, "first indicator"),
+                ),
+                None => {
+                    first.insert(label, *span);
+                }
+            }
+        }
+    }
+
     // Numeric indicators are numbered in order of first appearance.
     let mut first_seen: HashSet<u32> = HashSet::new();
     let mut highest: Option<(u32, Span)> = None;

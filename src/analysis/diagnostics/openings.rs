@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::analysis::openings::{drafting_roles, kind_of, lead_words, opening, resolve};
-use crate::analysis::{Diagnostic, Severity};
+use crate::analysis::{Diagnostic, Severity, TextEdit};
 use crate::lexicon::{self, Gender, Kind, organ_gender};
 use crate::syntax::{Lang, Role, Span};
 
@@ -43,8 +43,9 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
                     break 'found;
                 }
                 let organ = if g == Gender::Feminine { "the General Assembly" } else { "a Council" };
-                let fix = concept.agreeing(lang, form, g).map(|f| format!("; write “{}”", f.text)).unwrap_or_default();
-                acc.push(Diagnostic::new(
+                let agreeing = concept.agreeing(lang, form, g);
+                let fix = agreeing.map(|f| format!("; write “{}”", f.text)).unwrap_or_default();
+                let mut d = Diagnostic::new(
                     "agreement",
                     Severity::Warning,
                     o.span,
@@ -54,15 +55,31 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
                         gender_name(if g == Gender::Feminine { Gender::Masculine } else { Gender::Feminine }, lang),
                         gender_name(g, lang)
                     ),
-                ));
+                );
+                if let Some(f) = agreeing {
+                    d = d.fix(format!("Write “{}”", f.text), vec![TextEdit::new(o.span, f.text.clone())]);
+                }
+                acc.push(d);
             }
             None => {
                 let suggestions = lexicon::lexicon().suggest(&lead.text, lang, kind);
+                let mut fixes = Vec::new();
                 let (span, message) = match suggestions.first() {
                     Some(s) => {
                         let names: Vec<String> = suggestions.iter().map(|s| format!("“{}”", s.form.text)).collect();
                         let span = b.abs(s.span.shift(lead.offset));
                         let found = &lead.text[s.span.range()];
+                        for s in &suggestions {
+                            // Keep a lower-case first letter after an English adverb ("Also reaffirms").
+                            let mut t = s.form.text.clone();
+                            if found.starts_with(char::is_lowercase) {
+                                let mut cs = t.chars();
+                                let first = cs.next().map(|c| c.to_lowercase().to_string()).unwrap_or_default();
+                                t = first + cs.as_str();
+                            }
+                            let edit = TextEdit::new(b.abs(s.span.shift(lead.offset)), t.clone());
+                            fixes.push((format!("Replace with “{t}”"), vec![edit]));
+                        }
                         (
                             span,
                             format!(
@@ -74,11 +91,14 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
                     }
                     None => {
                         let Some(span) = lead_words(b, 1) else { continue };
-                        #[allow(clippy::needless_continue)]
                         (span, format!("this paragraph does not open with a known {}", kind_name(kind)))
                     }
                 };
-                acc.push(Diagnostic::new("unknown-opening", Severity::Hint, span, message));
+                let mut d = Diagnostic::new("unknown-opening", Severity::Hint, span, message);
+                for (title, edits) in fixes {
+                    d = d.fix(title, edits);
+                }
+                acc.push(d);
             }
         }
         // "Décide de rester saisi(e) de la question."
@@ -110,12 +130,16 @@ fn saisi(acc: &mut Vec<Diagnostic>, base: usize, text: &str, g: Gender) {
                 Gender::Feminine => ("saisie", "l’Assemblée générale est féminin"),
                 Gender::Masculine => ("saisi", "le Conseil est masculin"),
             };
-            acc.push(Diagnostic::new(
-                "agreement",
-                Severity::Warning,
-                Span::new(base + start, base + word_end),
-                format!("write “{want}”: the subject, {subject}"),
-            ));
+            let span = Span::new(base + start, base + word_end);
+            acc.push(
+                Diagnostic::new(
+                    "agreement",
+                    Severity::Warning,
+                    span,
+                    format!("write “{want}”: the subject, {subject}"),
+                )
+                .fix(format!("Write “{want}”"), vec![TextEdit::new(span, want)]),
+            );
         }
         return;
     }

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::analysis::openings::{drafting_roles, opening};
-use crate::analysis::{Diagnostic, Severity};
+use crate::analysis::{Diagnostic, Severity, TextEdit};
 use crate::lexicon::Kind;
 use crate::syntax::{Block, Ending, Role, Span};
 
@@ -53,18 +53,27 @@ fn expect(
     let want = allowed[0];
     match end {
         Some(e) if allowed.contains(&e.ch) => {}
-        Some(e) if matches!(e.ch, ',' | ';' | '.' | ':') => acc.push(Diagnostic::new(
-            code,
-            Severity::Warning,
-            e.span,
-            format!("{what} ends with {}, not {}", show(want), show(e.ch)),
-        )),
-        Some(e) => acc.push(Diagnostic::new(
-            code,
-            Severity::Warning,
-            e.span,
-            format!("{what} has no final punctuation; expected {}", show(want)),
-        )),
+        Some(e) if matches!(e.ch, ',' | ';' | '.' | ':') => acc.push(
+            Diagnostic::new(
+                code,
+                Severity::Warning,
+                e.span,
+                format!("{what} ends with {}, not {}", show(want), show(e.ch)),
+            )
+            .fix(format!("End with {}", show(want)), vec![TextEdit::new(e.span, want.to_string())]),
+        ),
+        Some(e) => acc.push(
+            Diagnostic::new(
+                code,
+                Severity::Warning,
+                e.span,
+                format!("{what} has no final punctuation; expected {}", show(want)),
+            )
+            .fix(
+                format!("Add {}", show(want)),
+                vec![TextEdit::new(Span::new(e.span.end, e.span.end), want.to_string())],
+            ),
+        ),
         None => acc.push(Diagnostic::new(
             code,
             Severity::Warning,

@@ -9,9 +9,9 @@
 //!   to be spaced the way most of its occurrences in the document are.
 
 use super::Ctx;
-use crate::analysis::{Diagnostic, Severity};
+use crate::analysis::{Diagnostic, Severity, TextEdit};
 use crate::config::FrenchSpacing;
-use crate::syntax::{Lang, Punct, Role, Space};
+use crate::syntax::{Lang, Punct, Role, Space, Span};
 
 /// What a mark wants: a space (any kind), a given kind, or none.
 #[derive(Clone, Copy, PartialEq)]
@@ -105,7 +105,24 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
             _ => format!("a space {} {why}", describe(p)),
         };
         let span = if spaced(p.space) { p.space_span } else { p.span };
-        acc.push(Diagnostic::new("french-spacing", Severity::Warning, span, message));
+        // The space to put: the profile's kind, else U+202F before ; ! ? and U+00A0 elsewhere.
+        let space = match want {
+            Want::No => "",
+            Want::Kind(Space::NarrowNoBreak) => "\u{202f}",
+            Want::Kind(_) => "\u{a0}",
+            _ if matches!(p.ch, ';' | '!' | '?') => "\u{202f}",
+            _ => "\u{a0}",
+        };
+        let edit = if spaced(p.space) {
+            TextEdit::new(p.space_span, space)
+        } else if p.ch == '«' {
+            TextEdit::new(Span::new(p.span.end, p.span.end), space)
+        } else {
+            TextEdit::new(Span::new(p.span.start, p.span.start), space)
+        };
+        let title =
+            if space.is_empty() { "Remove the space".to_string() } else { "Insert a no-break space".to_string() };
+        acc.push(Diagnostic::new("french-spacing", Severity::Warning, span, message).fix(title, vec![edit]));
     }
 }
 
