@@ -374,3 +374,81 @@ fn completion_in_three_languages() {
         assert!(item["documentation"]["value"].as_str().unwrap().contains("- English:"));
     }
 }
+
+#[test]
+fn cited_documents_hover_definition_links_completion() {
+    let root = temp_root("citations");
+    std::fs::write(
+        root.join("local.catalogue.tsv"),
+        "symbol\tdate\ttitle\tlanguage\nA/RES/80/999\t2025-12-01\tCiencia oceánica « ñ »\tes\nbad row\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("otra.res.md"),
+        "---\nlang: es\norgan: ga\nsymbol: A/RES/80/998\n---\n80/998. Título de otro proyecto\n\nLa Asamblea General,\n",
+    )
+    .unwrap();
+    let cache = root.join("cache");
+    let mut s = Server::start_with_env(&[], &[("XDG_CACHE_HOME", cache.to_str().unwrap())]);
+    s.request("initialize", json!({"processId": null, "rootUri": file_uri(&root), "capabilities": {}}));
+    s.notify("initialized", json!({}));
+    // The malformed row is reported once.
+    let msg = s.wait(|m| m["method"] == "window/showMessage");
+    assert!(
+        msg["params"]["message"].as_str().unwrap().contains("1 malformed row(s) skipped; first at line 3"),
+        "{msg}"
+    );
+    let uri = file_uri(&root.join("d.res.md"));
+    let text = "La Asamblea General,\n\n*Recordando* « ñ » 𝔄 su resolución 70/1, de 25 de septiembre de 2015, y sus resoluciones 80/999 y 80/998,\n\n1. *Decide* examinar A/RES/70/01.\n";
+    s.open(&uri, text);
+    let diags = s.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"] != json!([])
+    });
+    assert!(
+        summary(&diags["params"]["diagnostics"]).iter().any(|(c, l, _)| c == "malformed-symbol" && *l == 4),
+        "{diags}"
+    );
+    let col = |needle: &str| text.lines().nth(2).unwrap().split(needle).next().unwrap().encode_utf16().count() as u32;
+    let at = |c: u32| json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": c}});
+    // Built-in: title in the document's language, date, links; definition in the cached copy.
+    let h = s.request("textDocument/hover", at(col("70/1") + 1));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("**A/RES/70/1**")
+            && md.contains("Transformar nuestro mundo")
+            && md.contains("25 de septiembre de 2015"),
+        "{md}"
+    );
+    assert!(md.contains("https://undocs.org/es/A/RES/70/1"), "{md}");
+    let def = s.request("textDocument/definition", at(col("70/1") + 1));
+    let target = def["uri"].as_str().unwrap();
+    assert!(target.contains("builtin-catalogue-"), "{def}");
+    let line = def["range"]["start"]["line"].as_u64().unwrap() as usize;
+    let copy = std::fs::read_to_string(target.trim_start_matches("file://")).unwrap();
+    assert!(copy.lines().nth(line).unwrap().starts_with("A/RES/70/1\t"));
+    // A workspace catalogue file and a workspace draft.
+    let h = s.request("textDocument/hover", at(col("80/999") + 1));
+    assert!(h["contents"]["value"].as_str().unwrap().contains("Ciencia oceánica « ñ »"), "{h}");
+    let def = s.request("textDocument/definition", at(col("80/999") + 1));
+    assert!(def["uri"].as_str().unwrap().ends_with("local.catalogue.tsv"));
+    assert_eq!(def["range"]["start"]["line"], 1);
+    let def = s.request("textDocument/definition", at(col("80/998") + 1));
+    assert!(def["uri"].as_str().unwrap().ends_with("otra.res.md"), "{def}");
+    assert_eq!(def["range"]["start"]["line"], 5);
+    // Links.
+    let links = s.request("textDocument/documentLink", json!({"textDocument": {"uri": uri}}));
+    assert!(links.as_array().unwrap().iter().any(|l| l["target"] == "https://undocs.org/es/A/RES/70/1"), "{links}");
+    // Completion after "resolución ".
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "La Asamblea General,\n\n*Recordando* su resolución 70/\n"}]}),
+    );
+    let r = s.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 30}}),
+    );
+    let labels: Vec<&str> = r["items"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"70/1, de 25 de septiembre de 2015"), "{labels:?}");
+}

@@ -58,8 +58,14 @@ pub fn diagnostics(parse: &Parse) -> Vec<Diagnostic> {
     diagnostics_with(parse, &Config::default())
 }
 
-/// Every diagnostic for a document under `config` and the document's inline settings.
+/// Every diagnostic for a document under `config` and the document's inline settings, with
+/// the built-in catalogue.
 pub fn diagnostics_with(parse: &Parse, config: &Config) -> Vec<Diagnostic> {
+    diagnostics_in(parse, config, crate::catalogue::builtin())
+}
+
+/// Every diagnostic, with cited documents checked against `catalogue`.
+pub fn diagnostics_in(parse: &Parse, config: &Config, catalogue: &crate::catalogue::Catalogue) -> Vec<Diagnostic> {
     let structure = parse.structure();
     let ctx = Ctx { parse, structure: &structure, config };
     let mut acc = Vec::new();
@@ -70,6 +76,13 @@ pub fn diagnostics_with(parse: &Parse, config: &Config) -> Vec<Diagnostic> {
     punctuation::check(&mut acc, &ctx);
     openings::check(&mut acc, &ctx);
     spacing::check(&mut acc, &ctx);
+    acc.extend(crate::analysis::citations::diagnostics(
+        parse.blocks(),
+        &structure.roles,
+        structure.lang,
+        structure.organ,
+        catalogue,
+    ));
     negotiation::check(&mut acc, &ctx);
     let mut acc = apply_settings(acc, &ctx);
     acc.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));

@@ -1,6 +1,7 @@
 //! Answers computed from a parse: pure, synchronous, no LSP types. Offsets are UTF-8 bytes.
 
 pub mod actions;
+pub mod citations;
 pub mod completion;
 pub mod diagnostics;
 pub mod formatting;

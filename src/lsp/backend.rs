@@ -63,6 +63,8 @@ struct State {
     toml_layers: Vec<(PathBuf, Layer)>,
     /// The editor's `resolution-ls` settings.
     editor_layer: Layer,
+    /// Built-in entries, then catalogue files, then the workspace's drafts.
+    catalogue: Arc<crate::catalogue::Catalogue>,
     docs: HashMap<Uri, OpenDoc>,
 }
 
@@ -115,8 +117,8 @@ impl OpenDoc {
         }
     }
 
-    fn refresh(&mut self, uri: &Uri, enc: Encoding, config: &Config) {
-        let diags = analysis::diagnostics::diagnostics_with(self.doc.parse(), config);
+    fn refresh(&mut self, uri: &Uri, enc: Encoding, config: &Config, cat: &crate::catalogue::Catalogue) {
+        let diags = analysis::diagnostics::diagnostics_in(self.doc.parse(), config, cat);
         let lsp = convert::diagnostics(self.doc.rope(), uri, enc, &diags);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         serde_json::to_string(&lsp).unwrap_or_default().hash(&mut h);
@@ -128,7 +130,8 @@ impl OpenDoc {
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
-        Backend { client, state: Arc::new(Mutex::new(State { push: true, ..State::default() })) }
+        let catalogue = Arc::new(crate::catalogue::builtin().clone());
+        Backend { client, state: Arc::new(Mutex::new(State { push: true, catalogue, ..State::default() })) }
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -190,8 +193,9 @@ impl Backend {
         }
         open.version = params.text_document.version;
         let config = st.config_for(&uri);
+        let cat = st.catalogue.clone();
         let open = st.docs.get_mut(&uri).expect("still open");
-        open.refresh(&uri, enc, &config);
+        open.refresh(&uri, enc, &config, &cat);
         push.then(|| Publish { diagnostics: open.diagnostics.clone(), version: Some(open.version), uri })
     }
 }
@@ -249,6 +253,10 @@ impl LanguageServer for Backend {
                 })),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                }),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
@@ -322,7 +330,7 @@ impl LanguageServer for Backend {
             let enc = st.encoding;
             let push = st.push;
             let mut open = OpenDoc::new(&td.text, td.version);
-            open.refresh(&td.uri, enc, &st.config_for(&td.uri));
+            open.refresh(&td.uri, enc, &st.config_for(&td.uri), &st.catalogue);
             let p = Publish { uri: td.uri.clone(), diagnostics: open.diagnostics.clone(), version: Some(td.version) };
             st.docs.insert(td.uri.clone(), open);
             push.then_some(p)
@@ -403,12 +411,63 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         guard::request("textDocument/hover", async {
+            let cat = self.state().catalogue.clone();
             Ok(self.at(&params.text_document_position_params, |doc, offset, enc| {
-                let h = analysis::navigation::hover(doc, offset)?;
+                let lang = doc.parse().structure().lang.unwrap_or(crate::syntax::Lang::En);
+                let (span, markdown) = match analysis::navigation::hover(doc, offset) {
+                    Some(h) if h.markdown.starts_with("**Footnote") => {
+                        // The footnote's text, and what the documents it cites are.
+                        let mut md = h.markdown;
+                        let f = analysis::references::footnote_at(doc, offset);
+                        if let Some(body) = f.and_then(|f| f.body_text) {
+                            for c in analysis::citations::all(doc)
+                                .iter()
+                                .filter(|c| body.start <= c.span.start && c.span.end <= body.end)
+                            {
+                                let title =
+                                    cat.get(&c.symbol).and_then(|e| e.titles.best(lang)).map(|(t, _)| t.to_string());
+                                md.push_str(&format!(
+                                    "\n\n{}: {}",
+                                    c.symbol,
+                                    title.unwrap_or_else(|| "not in the catalogue".into())
+                                ));
+                            }
+                        }
+                        (h.span, md)
+                    }
+                    Some(h) => (h.span, h.markdown),
+                    None => {
+                        let c = analysis::citations::citation_at(doc, offset)?;
+                        let md = analysis::citations::hover(&c, cat.get(&c.symbol), lang);
+                        (c.span, md)
+                    }
+                };
                 Some(Hover {
-                    contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.markdown }),
-                    range: Some(convert::range(doc.rope(), h.span, enc)),
+                    contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
+                    range: Some(convert::range(doc.rope(), span, enc)),
                 })
+            }))
+        })
+        .await
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        guard::request("textDocument/documentLink", async {
+            Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
+                let lang = doc.parse().structure().lang.unwrap_or(crate::syntax::Lang::En);
+                let links = analysis::citations::all(doc)
+                    .into_iter()
+                    .map(|c| {
+                        let url = crate::catalogue::undocs_url(&c.symbol, lang);
+                        DocumentLink {
+                            range: convert::range(doc.rope(), c.number_span, enc),
+                            target: url.parse().ok(),
+                            tooltip: Some(format!("{} on undocs.org", c.symbol)),
+                            data: None,
+                        }
+                    })
+                    .collect();
+                Some(links)
             }))
         })
         .await
@@ -417,9 +476,41 @@ impl LanguageServer for Backend {
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let uri = params.text_document_position_params.text_document.uri.clone();
         guard::request("textDocument/definition", async {
+            let cat = self.state().catalogue.clone();
             Ok(self.at(&params.text_document_position_params, |doc, offset, enc| {
-                let target = analysis::navigation::definition(doc, offset)?;
-                Some(GotoDefinitionResponse::Scalar(Location::new(uri, convert::range(doc.rope(), target, enc))))
+                if let Some(target) = analysis::navigation::definition(doc, offset) {
+                    return Some(GotoDefinitionResponse::Scalar(Location::new(
+                        uri.clone(),
+                        convert::range(doc.rope(), target, enc),
+                    )));
+                }
+                let c = analysis::citations::citation_at(doc, offset)?;
+                let lang = doc.parse().structure().lang.unwrap_or(crate::syntax::Lang::En);
+                let here =
+                    |span: crate::syntax::Span| Location::new(uri.clone(), convert::range(doc.rope(), span, enc));
+                let line_at = |target: Uri, line: u32| {
+                    let p = Position::new(line, 0);
+                    Location::new(target, Range::new(p, p))
+                };
+                let entry = cat.get(&c.symbol);
+                let source = entry.map(|e| e.title_source(lang).unwrap_or(&e.source).clone());
+                let loc = match source {
+                    Some(crate::catalogue::Source::Draft { uri: u, line }) => line_at(u.parse().ok()?, line),
+                    Some(crate::catalogue::Source::File { path, line }) => {
+                        line_at(Uri::from_file_path(&path)?, line.saturating_sub(1))
+                    }
+                    Some(crate::catalogue::Source::BuiltIn { line }) => {
+                        line_at(builtin_copy()?, line.saturating_sub(1))
+                    }
+                    Some(crate::catalogue::Source::Text) | None => {
+                        // A title given in the text: the first mention that carries it.
+                        let mention = analysis::citations::all(doc)
+                            .into_iter()
+                            .find(|m| m.symbol == c.symbol && m.title.is_some())?;
+                        here(mention.title.map(|(_, s)| s).unwrap_or(mention.span))
+                    }
+                };
+                Some(GotoDefinitionResponse::Scalar(loc))
             }))
         })
         .await
@@ -558,8 +649,28 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         guard::request("textDocument/completion", async {
-            let snippets = self.state().snippets;
+            let (snippets, cat) = {
+                let st = self.state();
+                (st.snippets, st.catalogue.clone())
+            };
             Ok(self.at(&params.text_document_position, |doc, offset, enc| {
+                if let Some((span, cites)) = analysis::citations::complete(doc, offset, &cat) {
+                    let range = convert::range(doc.rope(), span, enc);
+                    let items = cites
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (insert, symbol, detail))| CompletionItem {
+                            label: insert.clone(),
+                            kind: Some(CompletionItemKind::REFERENCE),
+                            detail: Some(detail.clone()),
+                            filter_text: Some(format!("{symbol} {insert} {detail}")),
+                            sort_text: Some(format!("{i:05}")),
+                            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, insert))),
+                            ..Default::default()
+                        })
+                        .collect();
+                    return Some(CompletionResponse::List(CompletionList { is_incomplete: true, items }));
+                }
                 let items = analysis::completion::complete(doc, offset);
                 let list: Vec<CompletionItem> = items
                     .into_iter()
@@ -648,6 +759,7 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         }
         None => None,
     };
+    let catalogue = load_catalogue(&roots, &layers, &mut errors);
     let publishes = {
         let mut st = lock(state);
         st.toml_layers = layers;
@@ -655,11 +767,13 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
             st.editor_layer = l;
         }
         let enc = st.encoding;
+        st.catalogue = Arc::new(catalogue);
+        let cat = st.catalogue.clone();
         let configs: Vec<(Uri, Config)> = st.docs.keys().map(|u| (u.clone(), st.config_for(u))).collect();
         let mut out = Vec::new();
         for (uri, config) in configs {
             if let Some(open) = st.docs.get_mut(&uri) {
-                open.refresh(&uri, enc, &config);
+                open.refresh(&uri, enc, &config, &cat);
                 out.push(Publish { uri, diagnostics: open.diagnostics.clone(), version: Some(open.version) });
             }
         }
@@ -698,4 +812,130 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
     } else if refresh {
         let _ = tokio::time::timeout(Duration::from_secs(5), client.workspace_diagnostic_refresh()).await;
     }
+}
+
+/// Files under a root: `*.catalogue.tsv` and `*.res.md`, skipping hidden folders, `target` and
+/// `node_modules`, symbolic links (no loops) and files over 64 MB.
+fn workspace_files(root: &std::path::Path, out: &mut Vec<PathBuf>, depth: usize) {
+    if depth > 12 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(root) else { return };
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let Ok(meta) = e.path().symlink_metadata() else { continue };
+        let name = e.file_name().to_string_lossy().into_owned();
+        if meta.file_type().is_symlink() {
+            continue;
+        }
+        if meta.is_dir() {
+            if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                workspace_files(&e.path(), out, depth + 1);
+            }
+        } else if (name.ends_with(".catalogue.tsv") || name.ends_with(".res.md")) && meta.len() <= 64 * 1024 * 1024 {
+            out.push(e.path());
+        }
+    }
+}
+
+/// The workspace's catalogue: built-in entries, then catalogue files (listed in
+/// `resolution-ls.toml` or named `*.catalogue.tsv`), then drafts that declare a `symbol:`.
+fn load_catalogue(
+    roots: &[PathBuf],
+    layers: &[(PathBuf, Layer)],
+    errors: &mut Vec<(PathBuf, String)>,
+) -> crate::catalogue::Catalogue {
+    use crate::catalogue::{Catalogue, Entry, Source, Symbol};
+    let mut cat = Catalogue::new();
+    cat.extend_from(crate::catalogue::builtin(), crate::catalogue::BUILTIN_PRECEDENCE);
+    let mut files = Vec::new();
+    for root in roots {
+        workspace_files(root, &mut files, 0);
+    }
+    let mut listed: Vec<PathBuf> = Vec::new();
+    for (root, layer) in layers {
+        let mut c = Config::default();
+        c.apply(layer);
+        for rel in &c.catalogues {
+            let p = root.join(rel);
+            if !p.starts_with(root) || rel.contains("..") {
+                errors.push((
+                    root.join(config::FILE_NAME),
+                    format!("catalogue {rel} is outside the workspace; not read"),
+                ));
+                continue;
+            }
+            listed.push(p);
+        }
+    }
+    let tsvs: Vec<PathBuf> = listed
+        .into_iter()
+        .chain(files.iter().filter(|p| p.to_string_lossy().ends_with(".catalogue.tsv")).cloned())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for p in tsvs {
+        if !seen.insert(p.clone()) {
+            continue;
+        }
+        match std::fs::read_to_string(&p) {
+            Ok(text) => {
+                let path = p.display().to_string();
+                let (n, bad) = cat.load_tsv(&path, &text, 10);
+                tracing::info!("catalogue {path}: {n} rows");
+                if let Some(first) = bad.first() {
+                    errors.push((
+                        p.clone(),
+                        format!(
+                            "{} malformed row(s) skipped; first at line {}: {}",
+                            bad.len(),
+                            first.line,
+                            first.message
+                        ),
+                    ));
+                }
+            }
+            Err(e) => errors.push((p.clone(), format!("cannot read catalogue: {e}"))),
+        }
+    }
+    for p in files.iter().filter(|p| p.to_string_lossy().ends_with(".res.md")) {
+        let Ok(text) = std::fs::read_to_string(p) else { continue };
+        let doc = Document::new(&text);
+        let s = doc.parse().structure();
+        let Some(symbol) = s.symbol.as_deref().and_then(Symbol::parse) else { continue };
+        let uri = Uri::from_file_path(p).map(|u| u.as_str().to_string()).unwrap_or_default();
+        // The title: the first heading line after the front matter.
+        let title_line = text
+            .lines()
+            .enumerate()
+            .skip_while(|(_, l)| l.trim() != "---")
+            .skip(1)
+            .skip_while(|(_, l)| l.trim() != "---")
+            .nth(1);
+        let mut entry = Entry::new(symbol, Source::Draft { uri, line: title_line.map_or(0, |(i, _)| i as u32) });
+        if let (Some((_, line)), Some(lang)) = (title_line, s.lang) {
+            let title = line.split_once(". ").map_or(line, |(_, t)| t).trim();
+            if !title.is_empty() {
+                entry = entry.with_title(lang, title);
+            }
+        }
+        cat.add(entry, 20);
+    }
+    cat
+}
+
+/// A read-only copy of the built-in catalogue in the user's cache folder, for go-to-definition.
+fn builtin_copy() -> Option<Uri> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    let dir = base.join("resolution-ls");
+    let file = dir.join(format!("builtin-catalogue-{}.tsv", env!("CARGO_PKG_VERSION")));
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(crate::catalogue::BUILTIN_TSV) {
+        std::fs::create_dir_all(&dir).ok()?;
+        let _ = std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        std::fs::write(&file, crate::catalogue::BUILTIN_TSV).ok()?;
+        let _ = std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o444));
+    }
+    Uri::from_file_path(&file)
 }

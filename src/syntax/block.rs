@@ -137,6 +137,15 @@ pub struct OpeningSummary {
     pub italic: bool,
 }
 
+/// The cited documents of a block for one language and drafting organ.
+#[derive(Debug, Clone)]
+pub struct CitationScan {
+    pub lang: Lang,
+    pub organ: Option<Organ>,
+    pub citations: Vec<crate::catalogue::Citation>,
+    pub malformed: Vec<crate::catalogue::Malformed>,
+}
+
 /// Per (language, kind) cache of the opening phrase; ignored by equality.
 #[derive(Debug, Clone, Default)]
 pub struct OpeningCache(pub [std::sync::OnceLock<Option<OpeningSummary>>; 6]);
@@ -147,6 +156,24 @@ impl PartialEq for OpeningCache {
     }
 }
 impl Eq for OpeningCache {}
+
+/// A cache the analysis fills on first use (citations found with the catalogue's patterns);
+/// ignored by equality, kept while the block is untouched.
+#[derive(Debug, Clone)]
+pub struct Cache<T>(pub std::sync::OnceLock<T>);
+
+impl<T> Default for Cache<T> {
+    fn default() -> Self {
+        Cache(std::sync::OnceLock::new())
+    }
+}
+
+impl<T> PartialEq for Cache<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl<T> Eq for Cache<T> {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockData {
@@ -170,6 +197,8 @@ pub struct BlockData {
     /// French-spacing candidates (paragraph-like blocks only).
     pub puncts: Vec<Punct>,
     pub openings: OpeningCache,
+    /// Citations and malformed symbols, with the language and organ they were found for.
+    pub citations: Cache<CitationScan>,
     /// One short line without final punctuation or italics: looks like a section heading
     /// ("Measures", "Seguimiento").
     pub heading_like: bool,
@@ -311,6 +340,7 @@ pub fn parse_block(text: &str) -> BlockData {
         sub_ends: Vec::new(),
         puncts: Vec::new(),
         openings: OpeningCache::default(),
+        citations: Cache::default(),
         heading_like: false,
     };
     if text.contains("<!--") {

@@ -87,6 +87,8 @@ impl Organ {
 pub struct Block {
     pub start: usize,
     pub len: usize,
+    /// The block's own text (for the per-block caches of the analysis).
+    pub text: Box<str>,
     pub data: BlockData,
 }
 
@@ -108,7 +110,7 @@ pub struct Parse {
 
 fn parse_region(text: &str, base: usize, out: &mut Vec<Block>) {
     for (s, e) in lines::blocks(text) {
-        out.push(Block { start: base + s, len: e - s, data: block::parse_block(&text[s..e]) });
+        out.push(Block { start: base + s, len: e - s, text: text[s..e].into(), data: block::parse_block(&text[s..e]) });
     }
 }
 
