@@ -165,6 +165,8 @@ impl Backend {
     }
 
     fn apply_change(st: &mut State, params: DidChangeTextDocumentParams) -> Option<Publish> {
+        #[cfg(test)]
+        super::hooks::maybe_panic(&super::hooks::PANIC_IN_EDIT);
         let uri = params.text_document.uri;
         let enc = st.encoding;
         let push = st.push;
@@ -411,6 +413,8 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         guard::request("textDocument/hover", async {
+            #[cfg(test)]
+            super::hooks::maybe_panic(&super::hooks::PANIC_IN_HOVER);
             let cat = self.state().catalogue.clone();
             Ok(self.at(&params.text_document_position_params, |doc, offset, enc| {
                 let lang = doc.parse().structure().lang.unwrap_or(crate::syntax::Lang::En);

@@ -20,7 +20,7 @@ pub async fn request<T>(method: &str, fut: impl Future<Output = Result<T>>) -> R
         Ok(r) => r,
         Err(payload) => {
             let msg = panic_message(payload.as_ref());
-            tracing::error!("{method} panicked: {msg}");
+            tracing::error!("{method} failed after a panic: {msg}");
             let mut e = Error::internal_error();
             e.message = format!("resolution-ls: {method} failed: {msg}").into();
             Err(e)
@@ -32,7 +32,7 @@ pub async fn request<T>(method: &str, fut: impl Future<Output = Result<T>>) -> R
 pub fn sync<T>(what: &str, f: impl FnOnce() -> T) -> std::result::Result<T, String> {
     std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
         let msg = panic_message(payload.as_ref());
-        tracing::error!("{what} panicked: {msg}");
+        tracing::error!("{what} failed after a panic: {msg}");
         msg
     })
 }

@@ -7,6 +7,8 @@
 mod backend;
 mod convert;
 mod guard;
+#[cfg(test)]
+mod tests;
 mod transport;
 
 pub use backend::Backend;
@@ -38,6 +40,11 @@ pub fn init_logging() {
 /// code: 0 after `shutdown`, 1 otherwise (as the LSP specification says).
 pub fn run() -> i32 {
     init_logging();
+    // A panic is logged once, with its backtrace, to stderr; the guards turn it into an error
+    // reply (requests) or drop the document (edits), and the server goes on.
+    std::panic::set_hook(Box::new(|info| {
+        tracing::error!("panic: {info}\n{}", std::backtrace::Backtrace::force_capture());
+    }));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -47,4 +54,19 @@ pub fn run() -> i32 {
     // Blocking stdin reads may still be parked in the runtime's thread pool.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     if SHUTDOWN.load(Ordering::SeqCst) { 0 } else { 1 }
+}
+
+/// Test-only switches that make a handler panic, to prove panics never reach the client.
+#[cfg(test)]
+pub(crate) mod hooks {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    pub static PANIC_IN_HOVER: AtomicBool = AtomicBool::new(false);
+    pub static PANIC_IN_EDIT: AtomicBool = AtomicBool::new(false);
+
+    pub fn maybe_panic(flag: &AtomicBool) {
+        if flag.swap(false, Ordering::SeqCst) {
+            panic!("injected panic");
+        }
+    }
 }
