@@ -452,3 +452,38 @@ fn cited_documents_hover_definition_links_completion() {
     let labels: Vec<&str> = r["items"].as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
     assert!(labels.contains(&"70/1, de 25 de septiembre de 2015"), "{labels:?}");
 }
+
+#[test]
+fn semantic_tokens_and_workspace_symbols() {
+    let root = temp_root("tokens");
+    std::fs::write(
+        root.join("a.res.md"),
+        "---\nlang: en\norgan: sc\nsymbol: S/RES/9999 (2026)\n---\nResolution 9999 (2026)\n\nThe Security Council,\n",
+    )
+    .unwrap();
+    let mut s = Server::start(&[]);
+    let r = s.request("initialize", json!({"processId": null, "rootUri": file_uri(&root), "capabilities": {}}));
+    assert_eq!(r["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"][0], "class");
+    s.notify("initialized", json!({}));
+    // é « 𝔄 before the opening: UTF-16 columns count 𝔄 as two.
+    let text = "L’Assemblée générale,\n\n*Rappelant* « 𝔄 » sa résolution 70/1[^1],\n\n[^1]: A/RES/70/1.\n";
+    let uri = file_uri(&root.join("b.res.md"));
+    s.open(&uri, text);
+    let t = s.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri}}));
+    let data: Vec<u64> = t["data"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+    // organ formula (line 0, col 0, 21 units, type 0), opening (line +2, col 1, 9, type 1),
+    // citation 70/1 (col after "*Rappelant* « 𝔄 » sa résolution "), indicator, body label, symbol.
+    let col_70 = "*Rappelant* « 𝔄 » sa résolution ".encode_utf16().count() as u64;
+    assert_eq!(&data[..15], &[0, 0, 21, 0, 0, 2, 1, 9, 1, 0, 0, col_70 - 1, 4, 7, 0]);
+    let r = s.request(
+        "textDocument/semanticTokens/range",
+        json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 20}}}),
+    );
+    assert_eq!(r["data"].as_array().unwrap()[..5], [json!(4), json!(0), json!(4), json!(6), json!(0)]);
+    // Workspace symbols come from the drafts that declare a symbol.
+    let ws = s.wait_until(|s| {
+        let r = s.request("workspace/symbol", json!({"query": "9999"}));
+        (!r.as_array().unwrap().is_empty()).then_some(r)
+    });
+    assert!(ws[0]["name"].as_str().unwrap().starts_with("S/RES/9999 (2026)"), "{ws}");
+}

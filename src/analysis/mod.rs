@@ -11,6 +11,7 @@ pub mod outline;
 pub mod references;
 pub mod rename;
 pub mod renumber;
+pub mod semantic;
 
 pub use diagnostics::diagnostics;
 

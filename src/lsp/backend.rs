@@ -255,6 +255,18 @@ impl LanguageServer for Backend {
                 })),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    SemanticTokensOptions {
+                        legend: SemanticTokensLegend {
+                            token_types: analysis::semantic::LEGEND.iter().map(|t| SemanticTokenType::new(t)).collect(),
+                            token_modifiers: Vec::new(),
+                        },
+                        range: Some(true),
+                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        work_done_progress_options: Default::default(),
+                    },
+                )),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 document_link_provider: Some(DocumentLinkOptions {
                     resolve_provider: Some(false),
                     work_done_progress_options: Default::default(),
@@ -703,6 +715,71 @@ impl LanguageServer for Backend {
                     .collect();
                 Some(CompletionResponse::List(CompletionList { is_incomplete: false, items: list }))
             }))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        guard::request("textDocument/semanticTokens/full", async {
+            Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
+                let tokens = analysis::semantic::tokens(doc, None);
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: convert::semantic_tokens(doc.rope(), enc, &tokens),
+                }))
+            }))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        guard::request("textDocument/semanticTokens/range", async {
+            Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
+                let span = crate::syntax::Span::new(
+                    convert::offset(doc.rope(), params.range.start, enc),
+                    convert::offset(doc.rope(), params.range.end, enc),
+                );
+                let tokens = analysis::semantic::tokens(doc, Some(span));
+                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: convert::semantic_tokens(doc.rope(), enc, &tokens),
+                }))
+            }))
+        })
+        .await
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        guard::request("workspace/symbol", async {
+            let query = crate::lexicon::fold(&params.query);
+            let st = self.state();
+            let out: Vec<WorkspaceSymbol> = st
+                .catalogue
+                .iter()
+                .filter_map(|e| match &e.source {
+                    crate::catalogue::Source::Draft { uri, line } => {
+                        let title = e.titles.iter().next().map(|(_, t)| t.to_string()).unwrap_or_default();
+                        let name = format!("{} {title}", e.symbol);
+                        if !query.is_empty() && !crate::lexicon::fold(&name).contains(&query) {
+                            return None;
+                        }
+                        let p = Position::new(*line, 0);
+                        Some(WorkspaceSymbol {
+                            name,
+                            kind: SymbolKind::FILE,
+                            tags: None,
+                            container_name: None,
+                            location: OneOf::Left(Location::new(uri.parse().ok()?, Range::new(p, p))),
+                            data: None,
+                        })
+                    }
+                    _ => None,
+                })
+                .collect();
+            Ok(Some(WorkspaceSymbolResponse::Nested(out)))
         })
         .await
     }

@@ -120,3 +120,38 @@ pub fn folding(rope: &Rope, enc: Encoding, spans: &[Span]) -> Vec<lsp::FoldingRa
 pub fn edits(rope: &Rope, enc: Encoding, edits: &[analysis::TextEdit]) -> Vec<lsp::TextEdit> {
     edits.iter().map(|e| lsp::TextEdit::new(range(rope, e.span, enc), e.new_text.clone())).collect()
 }
+
+/// Semantic tokens in LSP's relative encoding; a token that spans lines is cut at each line end.
+pub fn semantic_tokens(rope: &Rope, enc: Encoding, tokens: &[analysis::semantic::Token]) -> Vec<lsp::SemanticToken> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let (mut prev_line, mut prev_start) = (0u32, 0u32);
+    for t in tokens {
+        let start = position(rope, t.span.start, enc);
+        let end = position(rope, t.span.end, enc);
+        let mut pieces = Vec::new();
+        if start.line == end.line {
+            pieces.push((start.line, start.character, end.character - start.character));
+        } else {
+            let first_end = position(rope, rope.line_to_byte(start.line as usize + 1).saturating_sub(1), enc);
+            pieces.push((start.line, start.character, first_end.character.saturating_sub(start.character)));
+            pieces.push((end.line, 0, end.character));
+        }
+        for (line, col, len) in pieces {
+            if len == 0 {
+                continue;
+            }
+            let delta_line = line - prev_line;
+            let delta_start = if delta_line == 0 { col - prev_start } else { col };
+            out.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length: len,
+                token_type: t.kind as u32,
+                token_modifiers_bitset: 0,
+            });
+            prev_line = line;
+            prev_start = col;
+        }
+    }
+    out
+}

@@ -141,6 +141,18 @@ impl Server {
         self.pending.iter().any(|m| m["method"] == "textDocument/publishDiagnostics")
     }
 
+    /// Retries `f` until it gives a value (settings and indexing happen in the background).
+    pub fn wait_until<T>(&mut self, mut f: impl FnMut(&mut Server) -> Option<T>) -> T {
+        let start = std::time::Instant::now();
+        loop {
+            if let Some(v) = f(self) {
+                return v;
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn open(&mut self, uri: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
