@@ -255,7 +255,7 @@ fn hover_definition_references_highlight_in_french() {
     let hover = s.request("textDocument/hover", pos(2, col + 1));
     assert_eq!(
         hover["contents"]["value"],
-        "**Footnote [^1]**\n\nA/CONF.157/24 (Part I), chap. III.\n\n_2 indicator(s)_"
+        "**Footnote [^1]**\n\nA/CONF.157/24 (Part I), chap. III.\n\n_2 indicator(s)_\n\nA/CONF.157/24 (Part I): Rapport de la Conférence mondiale sur les droits de l’homme, Vienne, 14-25 juin 1993 (Déclaration et Programme d’action de Vienne, chap. III)"
     );
     assert_eq!(hover["range"]["start"], json!({"line": 2, "character": col}));
     let def = s.request("textDocument/definition", pos(2, col + 1));
