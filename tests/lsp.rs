@@ -437,6 +437,19 @@ fn cited_documents_hover_definition_links_completion() {
     let def = s.request("textDocument/definition", at(col("80/998") + 1));
     assert!(def["uri"].as_str().unwrap().ends_with("otra.res.md"), "{def}");
     assert_eq!(def["range"]["start"]["line"], 5);
+    // References across the open draft and the workspace's drafts; highlight in this draft.
+    std::fs::write(root.join("tercera.res.md"), "La Asamblea General,\n\n*Recordando* su resolución 70/1,\n").unwrap();
+    let refs = s.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": col("70/1") + 1}, "context": {"includeDeclaration": true}}),
+    );
+    let files: Vec<&str> = refs.as_array().unwrap().iter().map(|l| l["uri"].as_str().unwrap()).collect();
+    assert!(
+        files.iter().any(|f| f.ends_with("d.res.md")) && files.iter().any(|f| f.ends_with("tercera.res.md")),
+        "{files:?}"
+    );
+    let hl = s.request("textDocument/documentHighlight", at(col("70/1") + 1));
+    assert_eq!(hl.as_array().unwrap().len(), 1);
     // Links.
     let links = s.request("textDocument/documentLink", json!({"textDocument": {"uri": uri}}));
     assert!(links.as_array().unwrap().iter().any(|l| l["target"] == "https://undocs.org/es/A/RES/70/1"), "{links}");
@@ -486,4 +499,29 @@ fn semantic_tokens_and_workspace_symbols() {
         (!r.as_array().unwrap().is_empty()).then_some(r)
     });
     assert!(ws[0]["name"].as_str().unwrap().starts_with("S/RES/9999 (2026)"), "{ws}");
+}
+
+#[test]
+fn catalogue_files_are_followed() {
+    let root = temp_root("watch");
+    let mut s = Server::start(&[]);
+    let caps = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    s.request("initialize", json!({"processId": null, "rootUri": file_uri(&root), "capabilities": caps}));
+    s.notify("initialized", json!({}));
+    // The server asks to watch drafts, catalogues and settings.
+    let reg = s.wait(|m| m["method"] == "client/registerCapability");
+    assert_eq!(reg["params"]["registrations"][0]["method"], "workspace/didChangeWatchedFiles");
+    s.send(&json!({"jsonrpc": "2.0", "id": reg["id"], "result": null}));
+    let uri = file_uri(&root.join("d.res.md"));
+    s.open(&uri, "The General Assembly,\n\n*Recalling* « é » its resolution 80/777,\n");
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 36}});
+    let h = s.request("textDocument/hover", at.clone());
+    assert!(h["contents"]["value"].as_str().unwrap().contains("Not in the catalogue"), "{h}");
+    let cat = root.join("new.catalogue.tsv");
+    std::fs::write(&cat, "symbol\tdate\ttitle\tlanguage\nA/RES/80/777\t2025-12-24\tÑandú protection 𝔄\ten\n").unwrap();
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": file_uri(&cat), "type": 1}]}));
+    s.wait_until(|s| {
+        let h = s.request("textDocument/hover", at.clone());
+        h["contents"]["value"].as_str().unwrap().contains("Ñandú protection 𝔄").then_some(())
+    });
 }

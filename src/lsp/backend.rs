@@ -58,6 +58,8 @@ struct State {
     refresh_support: bool,
     /// The client accepts snippets in completion items.
     snippets: bool,
+    /// The client can watch files for us (dynamic registration).
+    watch_files: bool,
     roots: Vec<PathBuf>,
     /// `resolution-ls.toml` of each root that has a valid one.
     toml_layers: Vec<(PathBuf, Layer)>,
@@ -229,6 +231,10 @@ impl LanguageServer for Backend {
                 .unwrap_or(false);
             let ws = params.capabilities.workspace.as_ref();
             st.pull_config = ws.and_then(|w| w.configuration).unwrap_or(false);
+            st.watch_files = ws
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
             st.refresh_support =
                 ws.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false);
             #[allow(deprecated)] // root_uri is the fallback for clients without workspace folders
@@ -316,6 +322,25 @@ impl LanguageServer for Backend {
         tracing::info!("initialized");
         let (client, state) = (self.client.clone(), self.state.clone());
         tokio::spawn(async move { reload_settings(&client, &state, None).await });
+        if self.state().watch_files {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let watchers = ["**/*.res.md", "**/*.catalogue.tsv", "**/resolution-ls.toml"]
+                    .into_iter()
+                    .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.to_string()), kind: None })
+                    .collect();
+                let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+                let reg = Registration {
+                    id: "resolution-ls-watch".to_string(),
+                    method: "workspace/didChangeWatchedFiles".to_string(),
+                    register_options: serde_json::to_value(options).ok(),
+                };
+                let r = tokio::time::timeout(Duration::from_secs(5), client.register_capability(vec![reg])).await;
+                if !matches!(r, Ok(Ok(()))) {
+                    tracing::warn!("could not register file watchers: {r:?}");
+                }
+            });
+        }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
@@ -326,7 +351,9 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        if params.changes.iter().any(|c| c.uri.as_str().ends_with(config::FILE_NAME)) {
+        let relevant =
+            |u: &str| u.ends_with(config::FILE_NAME) || u.ends_with(".catalogue.tsv") || u.ends_with(".res.md");
+        if params.changes.iter().any(|c| relevant(c.uri.as_str())) {
             let (client, state) = (self.client.clone(), self.state.clone());
             tokio::spawn(async move { reload_settings(&client, &state, None).await });
         }
@@ -536,7 +563,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document_position.text_document.uri.clone();
         let with_body = params.context.include_declaration;
         guard::request("textDocument/references", async {
-            Ok(self.at(&params.text_document_position, |doc, offset, enc| {
+            let footnote = self.at(&params.text_document_position, |doc, offset, enc| {
                 let (indicators, body) = analysis::navigation::footnote_places(doc, offset)?;
                 let mut spans = indicators;
                 if with_body {
@@ -545,7 +572,46 @@ impl LanguageServer for Backend {
                 Some(
                     spans.into_iter().map(|s| Location::new(uri.clone(), convert::range(doc.rope(), s, enc))).collect(),
                 )
-            }))
+            });
+            if footnote.is_some() {
+                return Ok(footnote);
+            }
+            // A cited document: every citation of it in the open drafts and the workspace's drafts.
+            let Some(symbol) = self.at(&params.text_document_position, |doc, offset, _| {
+                analysis::citations::citation_at(doc, offset).map(|c| c.symbol)
+            }) else {
+                return Ok(None);
+            };
+            let (open, roots, enc) = {
+                let st = self.state();
+                let open: Vec<(Uri, Document)> = st.docs.iter().map(|(u, d)| (u.clone(), d.doc.clone())).collect();
+                (open, st.roots.clone(), st.encoding)
+            };
+            let mut out = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let mut add = |u: &Uri, doc: &Document| {
+                for c in analysis::citations::all(doc).into_iter().filter(|c| c.symbol == symbol) {
+                    out.push(Location::new(u.clone(), convert::range(doc.rope(), c.number_span, enc)));
+                }
+            };
+            for (u, doc) in &open {
+                seen.insert(u.as_str().to_string());
+                add(u, doc);
+            }
+            let mut files = Vec::new();
+            for root in &roots {
+                workspace_files(root, &mut files, 0);
+            }
+            for p in files.iter().filter(|p| p.to_string_lossy().ends_with(".res.md")) {
+                let Some(u) = Uri::from_file_path(p) else { continue };
+                if seen.contains(u.as_str()) {
+                    continue;
+                }
+                if let Ok(text) = std::fs::read_to_string(p) {
+                    add(&u, &Document::new(&text));
+                }
+            }
+            Ok(Some(out))
         })
         .await
     }
@@ -553,19 +619,25 @@ impl LanguageServer for Backend {
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         guard::request("textDocument/documentHighlight", async {
             Ok(self.at(&params.text_document_position_params, |doc, offset, enc| {
-                let (indicators, body) = analysis::navigation::footnote_places(doc, offset)?;
-                let mut out: Vec<DocumentHighlight> = indicators
-                    .into_iter()
-                    .map(|s| DocumentHighlight {
-                        range: convert::range(doc.rope(), s, enc),
-                        kind: Some(DocumentHighlightKind::READ),
-                    })
-                    .collect();
-                out.extend(body.map(|s| DocumentHighlight {
+                let hl = |s: crate::syntax::Span, kind| DocumentHighlight {
                     range: convert::range(doc.rope(), s, enc),
-                    kind: Some(DocumentHighlightKind::WRITE),
-                }));
-                Some(out)
+                    kind: Some(kind),
+                };
+                if let Some((indicators, body)) = analysis::navigation::footnote_places(doc, offset) {
+                    let mut out: Vec<DocumentHighlight> =
+                        indicators.into_iter().map(|s| hl(s, DocumentHighlightKind::READ)).collect();
+                    out.extend(body.map(|s| hl(s, DocumentHighlightKind::WRITE)));
+                    return Some(out);
+                }
+                // All citations of the same document.
+                let c = analysis::citations::citation_at(doc, offset)?;
+                Some(
+                    analysis::citations::all(doc)
+                        .into_iter()
+                        .filter(|x| x.symbol == c.symbol)
+                        .map(|x| hl(x.number_span, DocumentHighlightKind::TEXT))
+                        .collect(),
+                )
             }))
         })
         .await

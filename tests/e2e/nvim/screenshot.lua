@@ -1,6 +1,7 @@
 -- Sets the scene for the Neovim screenshot (tests/e2e/nvim/screenshot.sh): the French test draft
 -- with its diagnostics shown as virtual text, the cursor on the [^2] indicator and its
--- diagnostic in a floating window (the server's hover on [^1] instead, once it has one), then
+-- diagnostic in a floating window (the server's hover on the [^1] footnote instead, once it has
+-- one), then
 -- writes $SHOT_READY.
 vim.o.termguicolors = true
 vim.o.number = true
@@ -39,7 +40,17 @@ local function at(text)
 end
 -- Move the cursor first and open the float later: a float closes on the CursorMoved event that
 -- the main loop fires after a cursor move.
-local l, c = at((client and client.server_capabilities.hoverProvider) and '[^1]' or '[^2]')
+local l, c
+if client and client.server_capabilities.hoverProvider then
+  -- On the footnote body's label (last line), so that the float opens below the text.
+  for i, line in ipairs(lines) do
+    if line:find('^%[%^1%]:') then
+      l, c = i, 0
+    end
+  end
+else
+  l, c = at('[^2]')
+end
 vim.api.nvim_win_set_cursor(0, { l, c + 2 })
 vim.defer_fn(function()
   if client and client.server_capabilities.hoverProvider then

@@ -20,7 +20,7 @@ mkdir -p "$T/proj/drafts" "$T/home" "$T/tmp" "$T/xdg/config" "$T/xdg/data" "$T/x
 : > "$T/proj/resolution-ls.toml"
 cp tests/e2e/drafts/lacunes.fr.res.md "$T/proj/drafts/"
 
-tmux -L "$SOCK" -f /dev/null new-session -d -x 132 -y 26 \
+tmux -L "$SOCK" -f /dev/null new-session -d -x 132 -y 30 \
   env HOME="$T/home" TMPDIR="$T/tmp" XDG_CONFIG_HOME="$T/xdg/config" XDG_DATA_HOME="$T/xdg/data" \
     XDG_STATE_HOME="$T/xdg/state" XDG_CACHE_HOME="$T/xdg/cache" COLORTERM=truecolor TERM=tmux-256color \
     PATH="$(dirname "$BIN"):$PATH" RESOLUTION_LS_NVIM_PLUGIN="$ROOT/editors/nvim" \
@@ -34,5 +34,5 @@ python3 tests/e2e/nvim/ansi2html.py "$T/pane.txt" "$T/pane.html"
 mkdir -p "$(dirname "$OUT")"
 /usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$T/chromium" --hide-scrollbars \
-  --window-size=1210,505 --screenshot="$OUT" "file://$T/pane.html" 2>/dev/null
+  --window-size=1210,580 --screenshot="$OUT" "file://$T/pane.html" 2>/dev/null
 echo "wrote $OUT"
