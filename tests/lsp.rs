@@ -525,3 +525,25 @@ fn catalogue_files_are_followed() {
         h["contents"]["value"].as_str().unwrap().contains("Ñandú protection 𝔄").then_some(())
     });
 }
+
+#[test]
+fn indexing_reports_progress() {
+    let root = temp_root("progress");
+    std::fs::write(
+        root.join("a.catalogue.tsv"),
+        "symbol\tdate\ttitle\tlanguage\nA/RES/80/555\t2025-12-01\tÉtude « ñ »\tfr\n",
+    )
+    .unwrap();
+    let mut s = Server::start(&[]);
+    s.request(
+        "initialize",
+        json!({"processId": null, "rootUri": file_uri(&root), "capabilities": {"window": {"workDoneProgress": true}}}),
+    );
+    s.notify("initialized", json!({}));
+    let create = s.wait(|m| m["method"] == "window/workDoneProgress/create");
+    s.send(&json!({"jsonrpc": "2.0", "id": create["id"], "result": null}));
+    let begin = s.wait(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin");
+    assert_eq!(begin["params"]["token"], create["params"]["token"]);
+    let end = s.wait(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
+    assert!(end["params"]["value"]["message"].as_str().unwrap().contains("documents in the catalogue"), "{end}");
+}

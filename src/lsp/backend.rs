@@ -60,6 +60,8 @@ struct State {
     snippets: bool,
     /// The client can watch files for us (dynamic registration).
     watch_files: bool,
+    /// The client shows work-done progress.
+    work_done: bool,
     roots: Vec<PathBuf>,
     /// `resolution-ls.toml` of each root that has a valid one.
     toml_layers: Vec<(PathBuf, Layer)>,
@@ -231,6 +233,7 @@ impl LanguageServer for Backend {
                 .unwrap_or(false);
             let ws = params.capabilities.workspace.as_ref();
             st.pull_config = ws.and_then(|w| w.configuration).unwrap_or(false);
+            st.work_done = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
             st.watch_files = ws
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|d| d.dynamic_registration)
@@ -868,6 +871,8 @@ impl LanguageServer for Backend {
 
 /// Reads each root's `resolution-ls.toml` and the editor's settings, then re-checks every open
 /// document. Runs in a spawned task: it awaits the client, so never inside a handler.
+static INDEX_RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_json::Value>) {
     let (roots, pull_config) = {
         let st = lock(state);
@@ -912,7 +917,40 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         }
         None => None,
     };
-    let catalogue = load_catalogue(&roots, &layers, &mut errors);
+    // Index the workspace off the async threads, with progress when the client shows it.
+    let progress = if lock(state).work_done && !roots.is_empty() {
+        let token = NumberOrString::String(format!(
+            "resolution-ls/index/{}",
+            INDEX_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ));
+        let created =
+            tokio::time::timeout(Duration::from_secs(5), client.create_work_done_progress(token.clone())).await;
+        match created {
+            Ok(Ok(())) => Some(client.progress(token, "resolution-ls: indexing drafts and catalogues").begin().await),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let (catalogue, layers, errors) = {
+        let roots = roots.clone();
+        match tokio::task::spawn_blocking(move || {
+            let mut errors = errors;
+            let cat = load_catalogue(&roots, &layers, &mut errors);
+            (cat, layers, errors)
+        })
+        .await
+        {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!("indexing failed: {e}");
+                return;
+            }
+        }
+    };
+    if let Some(p) = progress {
+        p.finish_with_message(format!("{} documents in the catalogue", catalogue.len())).await;
+    }
     let publishes = {
         let mut st = lock(state);
         st.toml_layers = layers;
