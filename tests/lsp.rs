@@ -3,7 +3,7 @@
 mod support;
 
 use serde_json::{Value, json};
-use support::{Server, summary};
+use support::{Server, apply_lsp_edits, summary};
 
 const URI: &str = "file:///tmp/projet.res.md";
 
@@ -546,4 +546,36 @@ fn indexing_reports_progress() {
     assert_eq!(begin["params"]["token"], create["params"]["token"]);
     let end = s.wait(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end");
     assert!(end["params"]["value"]["message"].as_str().unwrap().contains("documents in the catalogue"), "{end}");
+}
+
+#[test]
+fn inserting_a_paragraph_then_renumbering_keeps_references_and_footnotes_right() {
+    let (mut s, _) = Server::initialized(json!({}));
+    // A paragraph "2." inserted between 1 and 2 during negotiation, with a new footnote [^9].
+    let text = "The General Assembly,\n\n*Recalling* « é » ñ 𝔄 the Declaration,[^1]\n\n1. *Decides* to act;[^2]\n\n2. *Welcomes* the new report;[^9]\n\n2. *Requests*, as decided in paragraph 2 above, a report:\n   (a) On progress;\n   (b) On needs;\n\n3. *Decides* to review paragraphs 1 and 2 above at its next session.\n\n[^1]: Resolution 217 A (III).\n[^2]: A/80/1.\n[^9]: A/80/2.\n";
+    s.open(URI, text);
+    let d = s.diagnostics(URI, 1);
+    assert!(summary(&d).iter().any(|(c, _, _)| c == "numbering-duplicate"), "{d}");
+    let mut current = text.to_string();
+    let mut version = 1;
+    for kind in ["source.renumberParagraphs", "source.renumberFootnotes"] {
+        let actions = s.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": [kind]}}),
+        );
+        let edits = &actions[0]["edit"]["changes"][URI];
+        current = apply_lsp_edits(&current, edits);
+        version += 1;
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"text": current}]}),
+        );
+        s.diagnostics(URI, version);
+    }
+    assert_eq!(
+        current,
+        "The General Assembly,\n\n*Recalling* « é » ñ 𝔄 the Declaration,[^1]\n\n1. *Decides* to act;[^2]\n\n2. *Welcomes* the new report;[^3]\n\n3. *Requests*, as decided in paragraph 2 above, a report:\n   (a) On progress;\n   (b) On needs;\n\n4. *Decides* to review paragraphs 1 and 2 above at its next session.\n\n[^1]: Resolution 217 A (III).\n[^2]: A/80/1.\n[^3]: A/80/2.\n"
+    );
+    let after = s.request("textDocument/diagnostic", json!({"textDocument": {"uri": URI}}));
+    assert_eq!(summary(&after["items"]), []);
 }

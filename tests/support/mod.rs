@@ -216,3 +216,37 @@ pub fn summary(diags: &Value) -> Vec<(String, u64, u64)> {
         })
         .collect()
 }
+
+/// Applies LSP text edits (UTF-16 positions) to a text, as a client would.
+pub fn apply_lsp_edits(text: &str, edits: &Value) -> String {
+    let offset = |pos: &Value| -> usize {
+        let (line, ch) = (pos["line"].as_u64().unwrap() as usize, pos["character"].as_u64().unwrap() as usize);
+        let mut start = 0;
+        for (i, l) in text.split_inclusive('\n').enumerate() {
+            if i == line {
+                let mut units = 0;
+                for (b, c) in l.char_indices() {
+                    if units >= ch {
+                        return start + b;
+                    }
+                    units += c.len_utf16();
+                }
+                return start + l.trim_end_matches('\n').len();
+            }
+            start += l.len();
+        }
+        text.len()
+    };
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap().to_string()))
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (a, b, t) in edits {
+        out.replace_range(a..b, &t);
+    }
+    out
+}
