@@ -499,6 +499,19 @@ fn semantic_tokens_and_workspace_symbols() {
         (!r.as_array().unwrap().is_empty()).then_some(r)
     });
     assert!(ws[0]["name"].as_str().unwrap().starts_with("S/RES/9999 (2026)"), "{ws}");
+    // Drafts without a symbol are listed by their title.
+    std::fs::write(root.join("c.res.md"), "---\nlang: fr\n---\n80/1. Projet « ñ » sur 𝔄\n\nL’Assemblée générale,\n")
+        .unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&root.join("c.res.md")), "type": 1}]}),
+    );
+    let ws = s.wait_until(|s| {
+        let r = s.request("workspace/symbol", json!({"query": "projet n"}));
+        (!r.as_array().unwrap().is_empty()).then_some(r)
+    });
+    assert_eq!(ws[0]["name"], "80/1. Projet « ñ » sur 𝔄");
+    assert_eq!(ws[0]["location"]["range"]["start"]["line"], 3);
 }
 
 #[test]

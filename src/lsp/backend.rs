@@ -69,6 +69,8 @@ struct State {
     editor_layer: Layer,
     /// Built-in entries, then catalogue files, then the workspace's drafts.
     catalogue: Arc<crate::catalogue::Catalogue>,
+    /// The workspace's drafts: (uri, symbol and title, line of the title).
+    drafts: Arc<Vec<(String, String, u32)>>,
     docs: HashMap<Uri, OpenDoc>,
 }
 
@@ -830,28 +832,20 @@ impl LanguageServer for Backend {
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
         guard::request("workspace/symbol", async {
             let query = crate::lexicon::fold(&params.query);
-            let st = self.state();
-            let out: Vec<WorkspaceSymbol> = st
-                .catalogue
+            let drafts = self.state().drafts.clone();
+            let out: Vec<WorkspaceSymbol> = drafts
                 .iter()
-                .filter_map(|e| match &e.source {
-                    crate::catalogue::Source::Draft { uri, line } => {
-                        let title = e.titles.iter().next().map(|(_, t)| t.to_string()).unwrap_or_default();
-                        let name = format!("{} {title}", e.symbol);
-                        if !query.is_empty() && !crate::lexicon::fold(&name).contains(&query) {
-                            return None;
-                        }
-                        let p = Position::new(*line, 0);
-                        Some(WorkspaceSymbol {
-                            name,
-                            kind: SymbolKind::FILE,
-                            tags: None,
-                            container_name: None,
-                            location: OneOf::Left(Location::new(uri.parse().ok()?, Range::new(p, p))),
-                            data: None,
-                        })
-                    }
-                    _ => None,
+                .filter(|(_, name, _)| query.is_empty() || crate::lexicon::fold(name).contains(&query))
+                .filter_map(|(uri, name, line)| {
+                    let p = Position::new(*line, 0);
+                    Some(WorkspaceSymbol {
+                        name: name.clone(),
+                        kind: SymbolKind::FILE,
+                        tags: None,
+                        container_name: None,
+                        location: OneOf::Left(Location::new(uri.parse().ok()?, Range::new(p, p))),
+                        data: None,
+                    })
                 })
                 .collect();
             Ok(Some(WorkspaceSymbolResponse::Nested(out)))
@@ -932,12 +926,12 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
     } else {
         None
     };
-    let (catalogue, layers, errors) = {
+    let ((catalogue, drafts), layers, errors) = {
         let roots = roots.clone();
         match tokio::task::spawn_blocking(move || {
             let mut errors = errors;
-            let cat = load_catalogue(&roots, &layers, &mut errors);
-            (cat, layers, errors)
+            let (cat, drafts) = load_catalogue(&roots, &layers, &mut errors);
+            ((cat, drafts), layers, errors)
         })
         .await
         {
@@ -959,6 +953,7 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         }
         let enc = st.encoding;
         st.catalogue = Arc::new(catalogue);
+        st.drafts = Arc::new(drafts);
         let cat = st.catalogue.clone();
         let configs: Vec<(Uri, Config)> = st.docs.keys().map(|u| (u.clone(), st.config_for(u))).collect();
         let mut out = Vec::new();
@@ -1032,11 +1027,13 @@ fn workspace_files(root: &std::path::Path, out: &mut Vec<PathBuf>, depth: usize)
 
 /// The workspace's catalogue: built-in entries, then catalogue files (listed in
 /// `resolution-ls.toml` or named `*.catalogue.tsv`), then drafts that declare a `symbol:`.
+type DraftList = Vec<(String, String, u32)>;
+
 fn load_catalogue(
     roots: &[PathBuf],
     layers: &[(PathBuf, Layer)],
     errors: &mut Vec<(PathBuf, String)>,
-) -> crate::catalogue::Catalogue {
+) -> (crate::catalogue::Catalogue, DraftList) {
     use crate::catalogue::{Catalogue, Entry, Source, Symbol};
     let mut cat = Catalogue::new();
     cat.extend_from(crate::catalogue::builtin(), crate::catalogue::BUILTIN_PRECEDENCE);
@@ -1089,12 +1086,24 @@ fn load_catalogue(
             Err(e) => errors.push((p.clone(), format!("cannot read catalogue: {e}"))),
         }
     }
+    let mut drafts = Vec::new();
     for p in files.iter().filter(|p| p.to_string_lossy().ends_with(".res.md")) {
         let Ok(text) = std::fs::read_to_string(p) else { continue };
         let doc = Document::new(&text);
         let s = doc.parse().structure();
-        let Some(symbol) = s.symbol.as_deref().and_then(Symbol::parse) else { continue };
         let uri = Uri::from_file_path(p).map(|u| u.as_str().to_string()).unwrap_or_default();
+        // Workspace symbols: the draft's symbol and title (its first heading line).
+        let outline = analysis::outline::outline(&doc);
+        let title = outline.iter().find(|o| o.kind == analysis::outline::SymbolKind::Title);
+        let line = title.map_or(0, |t| doc.rope().byte_to_line(t.selection.start) as u32);
+        let name = match (&s.symbol, title) {
+            (Some(sym), Some(t)) => format!("{sym} {}", t.name),
+            (Some(sym), None) => sym.clone(),
+            (None, Some(t)) => t.name.clone(),
+            (None, None) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        };
+        drafts.push((uri.clone(), name, line));
+        let Some(symbol) = s.symbol.as_deref().and_then(Symbol::parse) else { continue };
         // The title: the first heading line after the front matter.
         let title_line = text
             .lines()
@@ -1112,7 +1121,7 @@ fn load_catalogue(
         }
         cat.add(entry, 20);
     }
-    cat
+    (cat, drafts)
 }
 
 /// A read-only copy of the built-in catalogue in the user's cache folder, for go-to-definition.
