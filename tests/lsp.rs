@@ -507,7 +507,7 @@ fn semantic_tokens_and_workspace_symbols() {
         json!({"changes": [{"uri": file_uri(&root.join("c.res.md")), "type": 1}]}),
     );
     let ws = s.wait_until(|s| {
-        let r = s.request("workspace/symbol", json!({"query": "projet n"}));
+        let r = s.request("workspace/symbol", json!({"query": "projet"}));
         (!r.as_array().unwrap().is_empty()).then_some(r)
     });
     assert_eq!(ws[0]["name"], "80/1. Projet « ñ » sur 𝔄");
