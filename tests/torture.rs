@@ -132,7 +132,7 @@ fn hostile_documents() {
         s.diagnostics(URI, 1);
         s.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
     }
-    let text = "L’Assemblée générale,\r\n\r\n*Rappelant* 𝔄 « é »,\r\n\r\n1. *Décide* ;\r\n";
+    let text = "L’Assemblée générale,\r\n\r\n*Rappelant* 𝔄 « é »,\r\n\r\n1. *Décide*.\r\n";
     s.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": URI, "languageId": "resolution", "version": 5, "text": text}}),
@@ -152,7 +152,7 @@ fn hostile_documents() {
     // The same final text opened afresh gives the same diagnostics.
     let mut expected = text.to_string();
     expected.push_str("\n\n3. *Prie*.");
-    let expected = expected.replacen("*Rappelant* 𝔄", "*Rappelant* ñ𝔄", 1).replacen("1. *Décide* ;", "1. x ;", 1);
+    let expected = expected.replacen("*Rappelant* 𝔄", "*Rappelant* ñ𝔄", 1).replacen("1. *Décide*.", "1. x", 1);
     assert_eq!(final_diags, fresh_diagnostics(&expected));
     assert_alive(&mut s, 10);
 }

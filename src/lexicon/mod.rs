@@ -205,6 +205,8 @@ struct Table {
     /// Every form of every concept of the table's kind, in rank order then form order.
     entries: Vec<Entry>,
     adverbs: Vec<Adverb>,
+    /// Entry indices by the [`first_key`] of their first word, in entry order.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
 }
 
 #[derive(Debug)]
@@ -279,6 +281,11 @@ impl Lexicon {
                         table.entries.push(Entry { concept: ci, form: fi, words, fold, others: Vec::new() });
                     }
                 }
+                for (i, e) in table.entries.iter().enumerate() {
+                    if let Some(w) = e.words.first() {
+                        table.by_first.entry(first_key(w)).or_default().push(i);
+                    }
+                }
                 let n = table.entries.len();
                 for i in 0..n {
                     let mut others: Vec<usize> = Vec::new();
@@ -348,7 +355,20 @@ impl Lexicon {
         let pos = adverb_position(lang, kind);
         // The best so far, with its entry index.
         let mut best: Option<(usize, Hit)> = None;
-        for (ei, e) in table.entries.iter().enumerate() {
+        // A form can only match if its first word is one of the first words of the text (after
+        // at most two English adverbs of up to two words each): a cheap filter before the word-by-word match.
+        let mut candidates: Vec<usize> = toks
+            .iter()
+            .take(5)
+            .filter_map(|t| text.get(t.range()))
+            .filter_map(|w| table.by_first.get(&first_key(w)))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for ei in candidates {
+            let e = &table.entries[ei];
             let Some(hit) = match_entry(text, &toks, e, &table.adverbs, pos) else { continue };
             if best.as_ref().is_none_or(|(_, b)| hit.beats(b)) {
                 best = Some((ei, hit));
@@ -553,6 +573,15 @@ fn match_entry(text: &str, toks: &[Span], e: &Entry, adverbs: &[Adverb], pos: Ad
         }
     }
     best
+}
+
+/// The key [`word_eq`] compares on: the word with its first letter lower-cased and
+/// apostrophes and hyphens normalised.
+fn first_key(word: &str) -> String {
+    let mut chars = word.chars().map(norm_punct);
+    let mut out: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+    out.extend(chars);
+    out
 }
 
 /// Whether the tokens from `at` spell `pat`, word for word.
