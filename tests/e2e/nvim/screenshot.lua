@@ -1,8 +1,7 @@
 -- Sets the scene for the Neovim screenshot (tests/e2e/nvim/screenshot.sh): the French test draft
--- with its diagnostics shown as virtual text, the cursor on the [^2] indicator and its
--- diagnostic in a floating window (the server's hover on the [^1] footnote instead, once it has
--- one), then
--- writes $SHOT_READY.
+-- with its diagnostics as virtual text and a floating window: the server's hover on the [^1]
+-- footnote when the server has hover, else the diagnostic of the [^2] indicator. Then writes
+-- $SHOT_READY.
 vim.o.termguicolors = true
 vim.o.number = true
 vim.o.signcolumn = 'yes'

