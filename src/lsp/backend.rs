@@ -37,6 +37,8 @@ pub enum DiagnosticMode {
 #[serde(rename_all = "camelCase", default)]
 struct InitOptions {
     diagnostic_mode: DiagnosticMode,
+    /// Benchmark-only (benches/latency.rs), undocumented: re-parse whole documents on each edit.
+    benchmark_full_reparse: bool,
 }
 
 struct OpenDoc {
@@ -62,6 +64,8 @@ struct State {
     watch_files: bool,
     /// The client shows work-done progress.
     work_done: bool,
+    /// Documents closed so far (memory is handed back to the system every so often).
+    closes: u64,
     roots: Vec<PathBuf>,
     /// `resolution-ls.toml` of each root that has a valid one.
     toml_layers: Vec<(PathBuf, Layer)>,
@@ -72,6 +76,8 @@ struct State {
     /// The workspace's drafts: (uri, symbol and title, line of the title).
     drafts: Arc<Vec<(String, String, u32)>>,
     docs: HashMap<Uri, OpenDoc>,
+    /// Benchmark-only: `Document::full_reparse` for every opened document.
+    full_reparse: bool,
 }
 
 impl State {
@@ -224,6 +230,7 @@ impl LanguageServer for Backend {
         {
             let mut st = self.state();
             st.encoding = encoding;
+            st.full_reparse = options.benchmark_full_reparse; // benchmark-only
             st.push = push;
             st.snippets = params
                 .capabilities
@@ -376,6 +383,7 @@ impl LanguageServer for Backend {
             let enc = st.encoding;
             let push = st.push;
             let mut open = OpenDoc::new(&td.text, td.version);
+            open.doc.full_reparse = st.full_reparse; // benchmark-only
             open.refresh(&td.uri, enc, &st.config_for(&td.uri), &st.catalogue);
             let p = Publish { uri: td.uri.clone(), diagnostics: open.diagnostics.clone(), version: Some(td.version) };
             st.docs.insert(td.uri.clone(), open);
@@ -412,8 +420,15 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let push = {
             let mut st = self.state();
-            st.docs.remove(&uri);
-            st.push
+            let dropped = st.docs.remove(&uri);
+            st.closes += 1;
+            let trim = st.docs.is_empty() || st.closes % 64 == 0;
+            drop(st);
+            drop(dropped);
+            if trim {
+                release_memory();
+            }
+            self.state().push
         };
         if push {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
@@ -1138,4 +1153,14 @@ fn builtin_copy() -> Option<Uri> {
         let _ = std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o444));
     }
     Uri::from_file_path(&file)
+}
+
+/// Hands freed memory back to the system: glibc keeps the pages of freed blocks otherwise, so a
+/// server that opened and closed many drafts would keep its peak size.
+fn release_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks the allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }

@@ -111,11 +111,16 @@ impl Server {
 
     /// The first message (pending or new) that matches; others are kept for later.
     pub fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        self.wait_for(TIMEOUT, pred)
+    }
+
+    /// [`Server::wait`] with another timeout.
+    pub fn wait_for(&mut self, timeout: Duration, pred: impl Fn(&Value) -> bool) -> Value {
         if let Some(i) = self.pending.iter().position(&pred) {
             return self.pending.remove(i).unwrap();
         }
         loop {
-            let m = self.rx.recv_timeout(TIMEOUT).expect("timed out waiting for the server");
+            let m = self.rx.recv_timeout(timeout).expect("timed out waiting for the server");
             if pred(&m) {
                 return m;
             }
