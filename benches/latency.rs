@@ -346,11 +346,14 @@ fn pos(line: u32, col: u32) -> Value {
     json!({"line": line, "character": col})
 }
 
-/// A measure's samples and the server CPU time they took.
+/// A measure's samples: wall time (client side) and the server's CPU time for each.
 #[derive(Default, Clone)]
 struct Measure {
     samples: Vec<Duration>,
-    cpu: Duration,
+    /// Server CPU time (all threads, /proc/<pid>/task/*/schedstat) from before the request
+    /// was written to after its answer was read: the work done for that sample, whatever else
+    /// ran on the machine.
+    cpu_samples: Vec<Duration>,
     /// Diagnostics after inserting / after deleting (min, max).
     diags_typed: Option<(usize, usize)>,
     diags_restored: Option<(usize, usize)>,
@@ -360,12 +363,12 @@ impl Measure {
     fn summary(&self) -> Summary {
         Summary::of(&self.samples)
     }
-    fn cpu_per_op(&self) -> Duration {
-        if self.samples.is_empty() { Duration::ZERO } else { self.cpu / self.samples.len() as u32 }
+    fn cpu(&self) -> Summary {
+        Summary::of(&self.cpu_samples)
     }
     fn add(&mut self, other: &Measure) {
         self.samples.extend_from_slice(&other.samples);
-        self.cpu += other.cpu;
+        self.cpu_samples.extend_from_slice(&other.cpu_samples);
     }
 }
 
@@ -385,10 +388,11 @@ impl Budget {
     }
 }
 
-/// Types and deletes at a site: push mode, edit → publishDiagnostics of that version.
-fn type_push(s: &mut Server, uri: &str, version: &mut i64, site: &Site, budget: &Budget) -> Measure {
+/// Types and deletes at a site: the time from writing each `didChange` to reading the
+/// `publishDiagnostics` of that version (push), or to the reply of a `textDocument/diagnostic`
+/// request sent right after it (pull).
+fn type_at(s: &mut Server, uri: &str, version: &mut i64, site: &Site, budget: &Budget, pull: bool) -> Measure {
     let mut m = Measure::default();
-    let cpu0 = s.cpu();
     let started = Instant::now();
     let mut round = 0;
     while budget.more(round, started, m.samples.len()) {
@@ -404,45 +408,21 @@ fn type_push(s: &mut Server, uri: &str, version: &mut i64, site: &Site, budget: 
             let body = json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
                 "textDocument": {"uri": uri, "version": *version}, "contentChanges": [change]}})
             .to_string();
+            let cpu0 = s.cpu();
             let t0 = s.send_raw(&body);
-            let (t1, msg) = s.published(uri, *version);
-            m.samples.push(t1 - t0);
-            let n = msg["params"]["diagnostics"].as_array().map_or(0, Vec::len);
-            minmax(if insert { &mut m.diags_typed } else { &mut m.diags_restored }, n);
-        }
-    }
-    m.cpu = s.cpu() - cpu0;
-    m
-}
-
-/// Types and deletes at a site: pull mode, edit → `textDocument/diagnostic` reply.
-fn type_pull(s: &mut Server, uri: &str, version: &mut i64, site: &Site, budget: &Budget) -> Measure {
-    let mut m = Measure::default();
-    let cpu0 = s.cpu();
-    let started = Instant::now();
-    let mut round = 0;
-    while budget.more(round, started, m.samples.len()) {
-        round += 1;
-        for insert in [true, false] {
-            *version += 1;
-            let change = if insert {
-                json!({"range": {"start": pos(site.line, site.col), "end": pos(site.line, site.col)}, "text": site.typed})
+            let (t1, n) = if pull {
+                let (id, _) = s.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+                let (t1, msg) = s.response(id);
+                (t1, msg["result"]["items"].as_array().map_or(0, Vec::len))
             } else {
-                let end = site.col + site.typed.encode_utf16().count() as u32;
-                json!({"range": {"start": pos(site.line, site.col), "end": pos(site.line, end)}, "text": ""})
+                let (t1, msg) = s.published(uri, *version);
+                (t1, msg["params"]["diagnostics"].as_array().map_or(0, Vec::len))
             };
-            let body = json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-                "textDocument": {"uri": uri, "version": *version}, "contentChanges": [change]}})
-            .to_string();
-            let t0 = s.send_raw(&body);
-            let (id, _) = s.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
-            let (t1, msg) = s.response(id);
+            m.cpu_samples.push(s.cpu() - cpu0);
             m.samples.push(t1 - t0);
-            let n = msg["result"]["items"].as_array().map_or(0, Vec::len);
             minmax(if insert { &mut m.diags_typed } else { &mut m.diags_restored }, n);
         }
     }
-    m.cpu = s.cpu() - cpu0;
     m
 }
 
@@ -456,20 +436,20 @@ fn repeat(
     check: impl Fn(&Value) -> String,
 ) -> (Measure, String) {
     let mut m = Measure::default();
-    let cpu0 = s.cpu();
     let started = Instant::now();
     let mut note = String::new();
     if max == 0 {
         return (m, note);
     }
     while m.samples.len() < max && (m.samples.len() < 10 || started.elapsed() < budget) {
+        let cpu0 = s.cpu();
         let (d, result) = s.call(method, params.clone());
+        m.cpu_samples.push(s.cpu() - cpu0);
         if m.samples.is_empty() {
             note = check(&result);
         }
         m.samples.push(d);
     }
-    m.cpu = s.cpu() - cpu0;
     (m, note)
 }
 
@@ -511,15 +491,16 @@ struct SizeReport {
 }
 
 fn row(name: &str, m: &Measure) -> String {
-    let s = m.summary();
+    let (s, c) = (m.summary(), m.cpu());
     format!(
-        "| {name} | {} | {} | {} | {} | {} | {} |",
+        "| {name} | {} | {} | {} | {} | {} | {} | {} |",
         s.n,
         ms(s.p50),
         ms(s.p90),
         ms(s.p99),
         ms(s.max),
-        ms(m.cpu_per_op())
+        ms(c.p50),
+        ms(c.p99)
     )
 }
 
@@ -531,10 +512,11 @@ fn print_size(r: &SizeReport) {
         ms(r.open_full)
     );
     println!("### Keystroke → publishDiagnostics (ms), incremental and full re-parse side by side\n");
+    println!("Wall time as the client sees it on this machine, and the server's CPU time for each edit (p50 / p99).\n");
     println!(
-        "| edit site | n inc | inc p50 | inc p90 | inc p99 | inc max | inc CPU/edit | n full | full p50 | full p90 | full p99 | full max | full CPU/edit | full/inc p50 | diagnostics typed → restored |"
+        "| edit site | n | inc p50 | inc p90 | inc p99 | inc max | inc CPU p50 | inc CPU p99 | n | full p50 | full p90 | full p99 | full max | full CPU p50 | full CPU p99 | full/inc p50 | full/inc CPU p50 | diagnostics typed → restored |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     let none = Measure::default();
     let rows: Vec<(&String, &Measure, &Measure)> = if r.inc.is_empty() {
         r.full.iter().map(|(n, b)| (n, &none, b)).collect()
@@ -543,7 +525,9 @@ fn print_size(r: &SizeReport) {
     };
     for (name, a, b) in rows {
         let (sa, sb) = (a.summary(), b.summary());
+        let (ca, cb) = (a.cpu(), b.cpu());
         let ratio = sb.p50.as_secs_f64() / sa.p50.as_secs_f64().max(1e-9);
+        let cpu_ratio = cb.p50.as_secs_f64() / ca.p50.as_secs_f64().max(1e-9);
         let diags = (a.diags_typed, a.diags_restored);
         let diags = if a.samples.is_empty() { (b.diags_typed, b.diags_restored) } else { diags };
         let diags = match diags {
@@ -551,24 +535,26 @@ fn print_size(r: &SizeReport) {
             _ => String::new(),
         };
         println!(
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {ratio:.1}× | {diags} |",
+            "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {ratio:.1}× | {cpu_ratio:.1}× | {diags} |",
             sa.n,
             ms(sa.p50),
             ms(sa.p90),
             ms(sa.p99),
             ms(sa.max),
-            ms(a.cpu_per_op()),
+            ms(ca.p50),
+            ms(ca.p99),
             sb.n,
             ms(sb.p50),
             ms(sb.p90),
             ms(sb.p99),
             ms(sb.max),
-            ms(b.cpu_per_op()),
+            ms(cb.p50),
+            ms(cb.p99),
         );
     }
     println!("\n### Requests (ms)\n");
-    println!("| request | n | p50 | p90 | p99 | max | server CPU/request |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!("| request | n | p50 | p90 | p99 | max | server CPU p50 | server CPU p99 |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (name, m, note) in r.requests.iter().chain(&r.pull) {
         println!("{}", row(&format!("{name} {note}"), m));
     }
@@ -673,7 +659,7 @@ fn main() {
             let mut all = Measure::default();
             let mut rows = Vec::new();
             for site in &sites {
-                let m = type_push(&mut s, &uri, &mut version, site, &budget);
+                let m = type_at(&mut s, &uri, &mut version, site, &budget, false);
                 all.add(&m);
                 rows.push((site.name.to_string(), m));
             }
@@ -695,9 +681,15 @@ fn main() {
                     r.requests.push((label.to_string(), meas, note));
                 };
                 add(
-                    "completion: lexicon (operative verb)",
+                    "completion: lexicon, verb prefix “*Enc”",
                     "textDocument/completion",
                     at(m.completion_lexicon),
+                    &count,
+                );
+                add(
+                    "completion: lexicon, every verb after “3. *”",
+                    "textDocument/completion",
+                    at(m.completion_lexicon_all),
                     &count,
                 );
                 add(
@@ -741,11 +733,11 @@ fn main() {
             r.memory.push(("pull, with the catalogue: after didOpen".to_string(), s.memory()));
             let mut single = Measure::default();
             single.samples.push(opened);
-            single.cpu = open_cpu;
+            single.cpu_samples.push(open_cpu);
             r.pull.push(("didOpen → first pull reply".to_string(), single, String::new()));
             let mut version = 1;
             for site in sites.iter().filter(|s| matches!(s.name, "middle" | "paragraph number")) {
-                let m = type_pull(&mut s, &uri, &mut version, site, &budget);
+                let m = type_at(&mut s, &uri, &mut version, site, &budget, true);
                 let note = match (m.diags_typed, m.diags_restored) {
                     (Some(t), Some(r)) => format!("(diagnostics {}–{} → {}–{})", t.0, t.1, r.0, r.1),
                     _ => String::new(),
@@ -808,92 +800,97 @@ fn verdict(ok: bool) -> &'static str {
     if ok { "MET" } else { "MISSED" }
 }
 
-/// The targets of issue 7 that this benchmark measures.
+/// The targets of issue 7 that this benchmark measures: judged on the wall time the client
+/// sees on this machine, and (second verdict) on the server's CPU time for the same samples,
+/// which a loaded, shared machine disturbs much less.
 fn targets(reports: &[SizeReport], startup: Summary) {
     println!("## Targets\n");
-    println!("| target | measured | verdict |");
-    println!("|---|---|---|");
+    println!("| target | wall time (client) | server CPU time | verdict (wall) | verdict (CPU) |");
+    println!("|---|---|---|---|---|");
     let by = |n: &str| reports.iter().find(|r| r.name == n);
-    let all = |r: &SizeReport, full: bool| find(if full { &r.full } else { &r.inc }, "all sites").map(Measure::summary);
-    if let Some(s) = by("1 MB").and_then(|r| all(r, false)) {
+    let all = |r: &SizeReport, full: bool| {
+        find(if full { &r.full } else { &r.inc }, "all sites").filter(|m| !m.samples.is_empty()).cloned()
+    };
+    let p99_line = |what: String, m: &Measure, limit: Duration| {
+        if m.samples.is_empty() {
+            return; // not measured in this run
+        }
+        let (w, c) = (m.summary(), m.cpu());
         println!(
-            "| keystroke → diagnostics p99 ≤ 1 ms at 1 MB | p99 {} ms (p50 {}) | {} |",
-            ms(s.p99),
-            ms(s.p50),
-            verdict(s.p99 <= Duration::from_millis(1))
+            "| {what} | p99 {} ms (p50 {}) | p99 {} ms (p50 {}) | {} | {} |",
+            ms(w.p99),
+            ms(w.p50),
+            ms(c.p99),
+            ms(c.p50),
+            verdict(w.p99 <= limit),
+            verdict(c.p99 <= limit)
         );
+    };
+    if let Some(m) = by("1 MB").and_then(|r| all(r, false)) {
+        p99_line("keystroke → diagnostics p99 ≤ 1 ms at 1 MB (all four sites)".into(), &m, Duration::from_millis(1));
     }
-    if let Some(s) = by("10 MB").and_then(|r| all(r, false)) {
-        println!(
-            "| keystroke → diagnostics p99 ≤ 2 ms at 10 MB | p99 {} ms (p50 {}) | {} |",
-            ms(s.p99),
-            ms(s.p50),
-            verdict(s.p99 <= Duration::from_millis(2))
-        );
+    if let Some(m) = by("10 MB").and_then(|r| all(r, false)) {
+        p99_line("keystroke → diagnostics p99 ≤ 2 ms at 10 MB (all four sites)".into(), &m, Duration::from_millis(2));
         if let Some(one) = by("1 MB").and_then(|r| all(r, false)) {
-            let ratio = s.p50.as_secs_f64() / one.p50.as_secs_f64();
+            let (w, c) = (m.summary().p50.as_secs_f64(), m.cpu().p50.as_secs_f64());
+            let (w1, c1) = (one.summary().p50.as_secs_f64(), one.cpu().p50.as_secs_f64());
             println!(
-                "| p50 at 10 MB within 2× of p50 at 1 MB | {ratio:.1}× ({} ms / {} ms) | {} |",
-                ms(s.p50),
-                ms(one.p50),
-                verdict(ratio <= 2.0)
+                "| keystroke p50 at 10 MB within 2× of p50 at 1 MB | {:.1}× ({:.3} ms / {:.3} ms) | {:.1}× ({:.3} ms / {:.3} ms) | {} | {} |",
+                w / w1,
+                w * 1e3,
+                w1 * 1e3,
+                c / c1,
+                c * 1e3,
+                c1 * 1e3,
+                verdict(w / w1 <= 2.0),
+                verdict(c / c1 <= 2.0)
             );
         }
         if let Some(f) = by("10 MB").and_then(|r| all(r, true)) {
-            let ratio = f.p50.as_secs_f64() / s.p50.as_secs_f64();
+            let (w, c) = (m.summary().p50.as_secs_f64(), m.cpu().p50.as_secs_f64());
+            let (wf, cf) = (f.summary().p50.as_secs_f64(), f.cpu().p50.as_secs_f64());
             println!(
-                "| incremental ≥ 20× faster than full re-parse at 10 MB (p50) | {ratio:.1}× ({} ms full / {} ms incremental) | {} |",
-                ms(f.p50),
-                ms(s.p50),
-                verdict(ratio >= 20.0)
+                "| incremental ≥ 20× faster than full re-parse at 10 MB (p50, keystroke → diagnostics) | {:.1}× ({:.3} ms full / {:.3} ms incremental) | {:.1}× ({:.3} ms / {:.3} ms) | {} | {} |",
+                wf / w,
+                wf * 1e3,
+                w * 1e3,
+                cf / c,
+                cf * 1e3,
+                c * 1e3,
+                verdict(wf / w >= 20.0),
+                verdict(cf / c >= 20.0)
             );
         }
     }
     for r in reports {
-        let req = |prefix: &str| {
-            r.requests
-                .iter()
-                .filter(|(n, ..)| n.starts_with(prefix))
-                .map(|(n, m, _)| (n.clone(), m.summary()))
-                .collect::<Vec<_>>()
-        };
-        for (n, s) in req("completion: lexicon").into_iter().chain(req("hover")) {
-            println!(
-                "| {n} p99 ≤ 1 ms at {} | p99 {} ms | {} |",
-                r.name,
-                ms(s.p99),
-                verdict(s.p99 <= Duration::from_millis(1))
-            );
+        for (n, m, _) in
+            r.requests.iter().filter(|(n, ..)| n.starts_with("completion: lexicon") || n.starts_with("hover"))
+        {
+            p99_line(format!("{n} p99 ≤ 1 ms at {}", r.name), m, Duration::from_millis(1));
         }
         for (n, m, _) in r.pull.iter().filter(|(n, ..)| n.starts_with("completion") && n.contains("11,749")) {
-            let s = m.summary();
-            println!(
-                "| {n} p99 ≤ 5 ms at {} | p99 {} ms | {} |",
-                r.name,
-                ms(s.p99),
-                verdict(s.p99 <= Duration::from_millis(5))
-            );
+            p99_line(format!("{n} p99 ≤ 5 ms at {}", r.name), m, Duration::from_millis(5));
         }
     }
     if let Some(r) = by("10 MB") {
         let limit = 5.0 * r.bytes as f64 + 30e6;
         for (when, (hwm, _)) in &r.memory {
             let peak = *hwm as f64 * 1024.0;
+            let v = verdict(peak <= limit);
             println!(
-                "| peak RSS with the 10 MB draft ≤ 5 × draft + 30 MB = {:.0} MB ({when}) | {:.1} MB | {} |",
+                "| peak RSS with the 10 MB draft ≤ 5 × draft + 30 MB = {:.0} MB ({when}) | {:.1} MB | | {v} | {v} |",
                 limit / 1e6,
                 peak / 1e6,
-                verdict(peak <= limit)
             );
         }
     }
     if startup.n > 0 {
+        let v = verdict(startup.p50 <= Duration::from_millis(20));
         println!(
-            "| start-up to initialize reply ≤ 20 ms | p50 {} ms, p90 {} ms, max {} ms | {} (p50) |",
+            "| start-up (spawn → initialize reply) ≤ 20 ms | p50 {} ms, p90 {} ms, max {} ms | | {v} (p50) | {v} (p50) |",
             ms(startup.p50),
             ms(startup.p90),
             ms(startup.max),
-            verdict(startup.p50 <= Duration::from_millis(20))
         );
     }
     println!("\n(cold check ≥ 50 MB/s: see `cargo bench --locked --bench micro`.)");

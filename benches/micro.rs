@@ -8,7 +8,7 @@
 //! - `BENCH_LANG=fr`: the language of the timed drafts (default fr; en and es are generated
 //!   and verified clean too, and get a cold-check line each);
 //! - `BENCH_SCALE=1`: multiply the sample counts (0.2 for a quick run);
-//! - `BENCH_ONLY=edits,checks,positions,requests,cold,catalogue`: run only these sections
+//! - `BENCH_ONLY=edits,checks,positions,requests,cold,memory,catalogue`: run only these sections
 //!   (for profiling one of them under perf or callgrind);
 //! - `RESOLUTION_LS_CATALOGUE=path`: the real 11,749-row catalogue (default
 //!   `$CARGO_MANIFEST_DIR/../shared/catalogue/un-symbol-catalogue.tsv`; skipped if missing).
@@ -18,7 +18,9 @@ mod drafts;
 #[path = "support/stats.rs"]
 mod stats;
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
 use resolution_ls::analysis::{self, diagnostics::diagnostics};
@@ -26,6 +28,56 @@ use resolution_ls::catalogue::{self, Catalogue};
 use resolution_ls::document::Document;
 use resolution_ls::position::{self, Encoding};
 use stats::{Sizes, Table, env_scale, fmt_bytes};
+
+/// Counts live heap bytes and their peak, for the memory section (a relaxed atomic add per
+/// allocation: a few nanoseconds, against the hundreds an allocation takes).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now = LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(now, Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Heap bytes that `f` leaves allocated (what it returns) and its peak above the start.
+fn heap<T>(f: impl FnOnce() -> T) -> (T, usize, usize) {
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let out = f();
+    let after = LIVE.load(Relaxed);
+    (out, after.saturating_sub(before), PEAK.load(Relaxed).saturating_sub(before))
+}
+
+fn mb(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / 1e6)
+}
 
 /// Times `f` once per sample.
 fn each(samples: usize, mut f: impl FnMut()) -> Vec<Duration> {
@@ -242,9 +294,15 @@ fn main() {
             let m = &d.marks;
             let samples = n(300) / (1 + d.text.len() / 1_000_000) + 5;
             t.row(
-                format!("{name}: completion::complete (lexicon)"),
+                format!("{name}: completion::complete (lexicon, “*Enc”)"),
                 &each(samples, || {
                     black_box(analysis::completion::complete(&doc, m.completion_lexicon));
+                }),
+            );
+            t.row(
+                format!("{name}: completion::complete (lexicon, every verb)"),
+                &each(samples, || {
+                    black_box(analysis::completion::complete(&doc, m.completion_lexicon_all));
                 }),
             );
             t.row(
@@ -338,6 +396,42 @@ fn main() {
             );
         }
         println!("\n(median of {} runs; MB = 10^6 bytes)\n", n(5));
+    }
+
+    // Memory: the heap a document takes, and its parts.
+    if run("memory") {
+        println!("## Heap of an open document (counting allocator, live bytes)\n");
+        println!(
+            "`size_of::<Block>()` = {} bytes (`BlockData` {} bytes), per block, plus the block's own text and vectors.\n",
+            std::mem::size_of::<resolution_ls::syntax::Block>(),
+            std::mem::size_of::<resolution_ls::syntax::BlockData>()
+        );
+        println!(
+            "| draft | bytes | Rope::from_str | Parse::new | Document::new (live / peak) | + diagnostics caches and result (live / peak) | total / draft |"
+        );
+        println!("|---|---:|---:|---:|---:|---:|---:|");
+        for (name, d) in &drafts {
+            let (rope, rope_live, _) = heap(|| ropey::Rope::from_str(&d.text));
+            drop(rope);
+            let (parse, parse_live, _) = heap(|| resolution_ls::syntax::Parse::new(&d.text));
+            drop(parse);
+            let (doc, doc_live, doc_peak) = heap(|| Document::new(&d.text));
+            let (diags, diag_live, diag_peak) = heap(|| diagnostics(doc.parse()));
+            println!(
+                "| {name} | {} | {} | {} | {} / {} | {} / {} | {:.1}× |",
+                d.text.len(),
+                mb(rope_live),
+                mb(parse_live),
+                mb(doc_live),
+                mb(doc_peak),
+                mb(diag_live),
+                mb(diag_peak),
+                (doc_live + diag_live) as f64 / d.text.len() as f64
+            );
+            drop(diags);
+            drop(doc);
+        }
+        println!();
     }
 
     // The catalogue.

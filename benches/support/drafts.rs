@@ -60,6 +60,8 @@ pub struct Marks {
     /// Inside the opening verb of paragraph 3 of the resolution, after "*Enc" ("*Ali" in
     /// Spanish): lexicon completion gives the verbs that start so.
     pub completion_lexicon: usize,
+    /// Right after the "*" that opens paragraph 3's verb: every operative verb is offered.
+    pub completion_lexicon_all: usize,
     /// Right after "resolution 70/" in "its resolution 70/1 of 25 September 2015".
     pub completion_citation: usize,
     /// Right after "A/RES/7" in a footnote body "[^k]: A/RES/70/1.".
@@ -577,9 +579,10 @@ pub fn draft(lang: Lang, bytes: usize, seed: u64) -> Draft {
         middle_done |= middle;
         if n == 3 {
             // Lexicon completion inside this paragraph's verb.
-            let at = w.out.len() + format!("{n}. *").len() + 3;
+            let at = w.out.len() + format!("{n}. *").len();
             paragraph(&mut w, n, false, false, &mut marks, middle);
-            marks.completion_lexicon = at;
+            marks.completion_lexicon_all = at;
+            marks.completion_lexicon = at + 3;
         } else {
             paragraph(&mut w, n, n as usize == main_paras, false, &mut marks, middle);
         }
