@@ -83,13 +83,32 @@ impl Organ {
 }
 
 /// One block: its absolute start, its length and its context-free parse.
+///
+/// The parse sits behind an `Arc` so that the block list stays small: an edit shifts the
+/// starts of the blocks after it and splices the list, touching a few words per block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub start: usize,
     pub len: usize,
+    /// The block starts on the line after the previous block, with no blank line between
+    /// (a footnote body; see [`lines::blocks`]).
+    pub joined: bool,
+    body: std::sync::Arc<BlockBody>,
+}
+
+/// A block's text and context-free parse (reached through `Block`'s `Deref`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct BlockBody {
     /// The block's own text (for the per-block caches of the analysis).
     pub text: Box<str>,
     pub data: BlockData,
+}
+
+impl std::ops::Deref for Block {
+    type Target = BlockBody;
+    fn deref(&self) -> &BlockBody {
+        &self.body
+    }
 }
 
 impl Block {
@@ -102,6 +121,16 @@ impl Block {
     }
 }
 
+/// What [`Parse::edit`] re-parsed: the old blocks `from..old_to` were replaced by the new
+/// blocks `from..new_to`; the blocks after them moved by `delta` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reparsed {
+    pub from: usize,
+    pub old_to: usize,
+    pub new_to: usize,
+    pub delta: isize,
+}
+
 /// The parse of a whole document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parse {
@@ -109,8 +138,9 @@ pub struct Parse {
 }
 
 fn parse_region(text: &str, base: usize, out: &mut Vec<Block>) {
-    for (s, e) in lines::blocks(text) {
-        out.push(Block { start: base + s, len: e - s, text: text[s..e].into(), data: block::parse_block(&text[s..e]) });
+    for (s, e, joined) in lines::blocks(text) {
+        let body = BlockBody { text: text[s..e].into(), data: block::parse_block(&text[s..e]) };
+        out.push(Block { start: base + s, len: e - s, joined, body: std::sync::Arc::new(body) });
     }
 }
 
@@ -129,19 +159,24 @@ impl Parse {
     /// Updates the parse after the bytes `old` of the previous text were replaced by
     /// `new_len` bytes. `slice(range)` returns the new text for a byte range of the new text.
     ///
-    /// Blocks are separated by blank lines. The blocks that can change are those from the
-    /// last block starting before the edit to the first block starting after it: the text
-    /// before the former and after the latter is untouched, and so is the blank line that
-    /// separates each of them from its neighbours. That region is re-split and re-parsed;
-    /// the blocks after it are shifted.
+    /// Blocks are separated by blank lines, and a footnote body's line starts a block. The
+    /// blocks that can change are those from the last block starting before the edit to the
+    /// first block starting after it: the text before the former and after the latter is
+    /// untouched, and so is what separates each of them from its neighbours. (When the
+    /// former starts a footnote body right after another block, the edit may turn its first
+    /// line into an ordinary one, which joins the block before: the region then starts one
+    /// block earlier.) That region is re-split and re-parsed; the blocks after it are shifted.
     pub fn edit(
         &mut self,
         old: Range<usize>,
         new_len: usize,
         new_text_len: usize,
         slice: impl FnOnce(Range<usize>) -> String,
-    ) {
-        let lo = self.blocks.partition_point(|b| b.start < old.start).checked_sub(1);
+    ) -> Reparsed {
+        let mut lo = self.blocks.partition_point(|b| b.start < old.start).checked_sub(1);
+        if let Some(i) = lo.filter(|&i| i > 0 && self.blocks[i].joined) {
+            lo = Some(i - 1);
+        }
         let hi = self.blocks.partition_point(|b| b.start <= old.end);
         let from = lo.unwrap_or(0);
         let region_start = lo.map_or(0, |i| self.blocks[i].start);
@@ -154,10 +189,16 @@ impl Parse {
         let text = slice(region_start..region_end);
         let mut fresh = Vec::new();
         parse_region(&text, region_start, &mut fresh);
+        // The region's first block keeps what separated it from the block before.
+        if let (Some(_), Some(first)) = (lo, fresh.first_mut()) {
+            first.joined = self.blocks[from].joined;
+        }
         for b in &mut self.blocks[to..] {
             b.start = (b.start as isize + delta) as usize;
         }
+        let new_to = from + fresh.len();
         self.blocks.splice(from..to, fresh);
+        Reparsed { from, old_to: to, new_to, delta }
     }
 
     /// The document-level reading of the blocks: front matter, language, organ, roles.

@@ -192,6 +192,8 @@ pub struct Outline {
     pub annexes: u32,
     /// Per scope: the numbers of its numbered paragraphs, in order.
     pub numbers: Vec<Vec<u32>>,
+    /// The numbered paragraphs (indices into `paras`) by scope and number.
+    by_number: std::collections::HashMap<(u32, u32), Vec<usize>>,
 }
 
 impl Outline {
@@ -298,24 +300,20 @@ impl Outline {
             }
         }
         o.numbers = vec![Vec::new(); o.annexes as usize + 1];
-        for p in &o.paras {
+        for (i, p) in o.paras.iter().enumerate() {
             if let ParaKind::Numbered(n) = p.kind {
                 if let Some(v) = o.numbers.get_mut(p.scope as usize) {
                     v.push(n);
                 }
+                o.by_number.entry((p.scope, n)).or_default().push(i);
             }
         }
         o
     }
 
-    /// The numbered paragraphs of a scope carrying a number.
+    /// The numbered paragraphs of a scope carrying a number, in order.
     pub fn numbered(&self, scope: u32, number: u32) -> Vec<usize> {
-        self.paras
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.scope == scope && p.kind == ParaKind::Numbered(number))
-            .map(|(i, _)| i)
-            .collect()
+        self.by_number.get(&(scope, number)).cloned().unwrap_or_default()
     }
 
     /// True when the scope's numbers are not exactly 1, 2, 3 … (what the numbering rule
