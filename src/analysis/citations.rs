@@ -88,7 +88,12 @@ pub fn source_name(s: &Source) -> String {
 
 /// Hover text for a citation.
 pub fn hover(c: &Citation, entry: Option<&Entry>, lang: Lang) -> String {
-    let mut out = format!("**{}**", c.symbol);
+    // A Security Council number cited without its year: the catalogue's symbol has it.
+    let symbol = match entry {
+        Some(e) if c.symbol.sc_parts().is_some_and(|(_, year)| year.is_none()) => &e.symbol,
+        _ => &c.symbol,
+    };
+    let mut out = format!("**{symbol}**");
     match entry {
         Some(e) => {
             if let Some((title, _)) = e.titles.best(lang) {
@@ -120,7 +125,7 @@ pub fn hover(c: &Citation, entry: Option<&Entry>, lang: Lang) -> String {
     let links: Vec<String> = [lang]
         .into_iter()
         .chain([Lang::En, Lang::Fr, Lang::Es].into_iter().filter(|l| *l != lang))
-        .map(|l| format!("[{}]({})", lang_code(l), catalogue::undocs_url(&c.symbol, l)))
+        .map(|l| format!("[{}]({})", lang_code(l), catalogue::undocs_url(symbol, l)))
         .collect();
     out.push_str(&format!("\n\n{}", links.join(" · ")));
     out
