@@ -111,7 +111,13 @@ pub fn hover(c: &Citation, entry: Option<&Entry>, lang: Lang) -> String {
             if !facts.is_empty() {
                 out.push_str(&format!("\n\n{}", facts.join(" · ")));
             }
-            let src = e.title_sources[0..3].iter().flatten().next().unwrap_or(&e.source);
+            // Where the title shown comes from (a French title from its own catalogue line).
+            let src = e
+                .titles
+                .best(lang)
+                .and_then(|(_, l)| e.title_source(l))
+                .or_else(|| e.title_sources.iter().flatten().next())
+                .unwrap_or(&e.source);
             out.push_str(&format!("\n\n_Source: {}_", source_name(src)));
         }
         None => {
