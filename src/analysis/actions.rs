@@ -174,7 +174,8 @@ mod tests {
         let c = Config::default();
         let text = "L’Assemblée générale,\n\nRappelant « é » ñ 𝔄 ;\n\n1. *Décide* ;\n\n3. *Prie*.\n";
         let fixed = apply_first(text, "End with “,”", &c);
-        assert_eq!(fixed, "L’Assemblée générale,\n\nRappelant « é » ñ 𝔄 ,\n\n1. *Décide* ;\n\n3. *Prie*.\n");
+        // The space before “;” goes: no space before “,” in French.
+        assert_eq!(fixed, "L’Assemblée générale,\n\nRappelant « é » ñ 𝔄,\n\n1. *Décide* ;\n\n3. *Prie*.\n");
         let fixed = apply_first(text, "Renumber operative paragraphs", &c);
         assert!(fixed.contains("\n2. *Prie*."), "{fixed}");
         let fixed = apply_first(text, "Italicise the opening phrase", &c);

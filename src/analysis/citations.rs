@@ -88,7 +88,12 @@ pub fn source_name(s: &Source) -> String {
 
 /// Hover text for a citation.
 pub fn hover(c: &Citation, entry: Option<&Entry>, lang: Lang) -> String {
-    let mut out = format!("**{}**", c.symbol);
+    // A Security Council number cited without its year: the catalogue's symbol has it.
+    let symbol = match entry {
+        Some(e) if c.symbol.sc_parts().is_some_and(|(_, year)| year.is_none()) => &e.symbol,
+        _ => &c.symbol,
+    };
+    let mut out = format!("**{symbol}**");
     match entry {
         Some(e) => {
             if let Some((title, _)) = e.titles.best(lang) {
@@ -106,7 +111,13 @@ pub fn hover(c: &Citation, entry: Option<&Entry>, lang: Lang) -> String {
             if !facts.is_empty() {
                 out.push_str(&format!("\n\n{}", facts.join(" · ")));
             }
-            let src = e.title_sources[0..3].iter().flatten().next().unwrap_or(&e.source);
+            // Where the title shown comes from (a French title from its own catalogue line).
+            let src = e
+                .titles
+                .best(lang)
+                .and_then(|(_, l)| e.title_source(l))
+                .or_else(|| e.title_sources.iter().flatten().next())
+                .unwrap_or(&e.source);
             out.push_str(&format!("\n\n_Source: {}_", source_name(src)));
         }
         None => {
@@ -120,7 +131,7 @@ pub fn hover(c: &Citation, entry: Option<&Entry>, lang: Lang) -> String {
     let links: Vec<String> = [lang]
         .into_iter()
         .chain([Lang::En, Lang::Fr, Lang::Es].into_iter().filter(|l| *l != lang))
-        .map(|l| format!("[{}]({})", lang_code(l), catalogue::undocs_url(&c.symbol, l)))
+        .map(|l| format!("[{}]({})", lang_code(l), catalogue::undocs_url(symbol, l)))
         .collect();
     out.push_str(&format!("\n\n{}", links.join(" · ")));
     out

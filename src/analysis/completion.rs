@@ -236,13 +236,14 @@ mod tests {
         check(
             "The General Assembly,\n\n*Recalling* é,\n\n1. *Decides* ñ;\n\n2. req$0\n",
             expect![[r#"
-                1 items
-                Requests | "*Requests* ${1:X} to $0" | replace "req" | filter requests"#]],
+                2 items
+                Requests | "*Requests* ${1:X} to $0" | replace "req" | filter requests
+                Requires | "*Requires* ${1:X} to $0" | replace "req" | filter requires"#]],
         );
         check(
             "La Asamblea General,\n\n*Recordando* « ñ »,\n\n1. *Decide* 𝔄;\n\n$0\n",
             expect![[r#"
-                125 items
+                127 items
                 Solicita | "2. *Solicita* a ${1:X} que $0" | replace "" | filter solicita
                 Pide | "2. *Pide* $0" | replace "" | filter pide
                 Decide | "2. *Decide* $0" | replace "" | filter decide

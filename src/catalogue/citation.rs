@@ -14,6 +14,10 @@
 //!   organ just named ("the Human Rights Council, in its resolution").
 //!
 //! Without an organ, N/M is the General Assembly's, YYYY/M the Economic and Social Council's.
+//! A bare number without a year ("Security Council resolution 2334", « la résolution 2334 du
+//! Conseil de sécurité », "resolución 2334 del Consejo de Seguridad") is read only where the
+//! Security Council is named, before it or after it (or after the list it ends); it cites
+//! `S/RES/2334`, which the catalogue completes with the year.
 //! An N/M that no organ names must also fit the body it is given: General Assembly symbols
 //! carry the session from the 31st (1976), and a date must fall in the session's years; the
 //! Human Rights Council started in 2006 with about three sessions a year. "its resolution
@@ -212,6 +216,8 @@ re!(
     NUMBER,
     r"^(?:((?:S-|ES-)?[0-9]{1,4})/([0-9]{1,4})((?:\s+[A-Z]\b(?:\s+(?:and|et|y|to|à|a)\s+[A-Z]\b|\s*-\s*[A-Z]\b)?)?)|([0-9]{1,4})((?:\s?[A-Z](?:\s+(?:and|et|y|to|à|a)\s+[A-Z])?)?)\s?\(((?:S-|ES-)?[IVXLC]+)\)|([0-9]{1,4})\s?\(((?:19|20)[0-9]{2})\))"
 );
+// A Security Council number written without its year: read only where the Council is named.
+re!(BARE, r"^([1-9][0-9]{0,3})");
 re!(SEP_EN, r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)");
 re!(SEP_FR, r"^(?:\s*,\s*(?:et\s+)?|\s+et\s+)");
 re!(SEP_ES, r"^(?:\s*,\s*(?:[ye]\s+)?|\s+[ye]\s+)");
@@ -305,6 +311,8 @@ enum Number {
     Roman { number: String, session: String },
     /// `2334 (2016)`.
     Sc { number: String, year: String },
+    /// `2334`: a Security Council number without its year.
+    ScBare { number: String },
     /// A symbol written after the word: "resolution A/RES/70/1".
     Symbol(Symbol),
 }
@@ -380,6 +388,58 @@ fn part_letters(s: &str, base: usize) -> Parts {
 /// Part letters with their spans.
 type Parts = Vec<(char, Span)>;
 
+/// Whether a bare number at `end` ends there: not followed by a letter, a digit, "/digit" or
+/// a decimal or thousands separator ("24/7", "2,000", "1.5").
+fn bare_ends(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    match rest.next() {
+        Some(c) if c.is_alphanumeric() => false,
+        Some('/' | '.' | ',') => !rest.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// A bare Security Council number (no year) at `pos`, and its end.
+fn read_bare(text: &str, pos: usize) -> Option<(String, usize)> {
+    let a = at(&BARE, text, pos)?;
+    let (n, _) = a.group(1)?;
+    bare_ends(text, a.end()).then(|| (n.to_string(), a.end()))
+}
+
+/// Whether the bare numbers from `pos` (one, or a list) are followed, after an optional date,
+/// by the name of the Security Council: « 2334 du Conseil de sécurité », "1325 and 1820 of
+/// the Security Council".
+fn security_council_after(text: &str, r: &LangRes, mut pos: usize) -> bool {
+    for _ in 0..20 {
+        let Some((_, end)) = read_bare(text, pos) else { return false };
+        pos = end;
+        if let Some(a) = at(r.date, text, pos) {
+            pos = a.end();
+        }
+        if let Some((body, _)) = organ_at(text, r, pos) {
+            return body == Body::Sc;
+        }
+        match at(r.sep, text, pos) {
+            Some(sep) => pos = sep.end(),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// A number at `pos` ([`read_number`]), or, when `bare` allows it, a Security Council number
+/// without its year.
+fn read_number_or_bare(text: &str, pos: usize, bare: bool) -> Option<(Number, Span, Parts)> {
+    if let Some(n) = read_number(text, pos) {
+        return Some(n);
+    }
+    if !bare {
+        return None;
+    }
+    let (number, end) = read_bare(text, pos)?;
+    Some((Number::ScBare { number }, Span::new(pos, end), Vec::new()))
+}
+
 fn read_number(text: &str, pos: usize) -> Option<(Number, Span, Parts)> {
     // A resolution symbol written out: "resolution A/RES/61/171".
     let series = text[pos..].bytes().take_while(u8::is_ascii_uppercase).count();
@@ -420,6 +480,10 @@ fn symbol_for(number: &Number, part: Option<char>, body: Option<Body>) -> Option
     let s = match number {
         Number::Symbol(s) => return Some(s.clone()),
         Number::Sc { number, year } => format!("S/RES/{number} ({year})"),
+        Number::ScBare { number } => match body {
+            Some(Body::Sc) => format!("S/RES/{number}"),
+            _ => return None,
+        },
         Number::Roman { number, session } => match body {
             Some(Body::Ecosoc) => format!("E/RES/{number}{part} ({session})"),
             _ => format!("A/RES/{number}{part} ({session})"),
@@ -696,15 +760,26 @@ fn group(
     let mut inner = None;
     if let Some((body, end)) = organ_at(text, r, pos)
         && let Some(sp) = at(&SPACE, text, end)
-        && read_number(text, sp.end()).is_some()
+        && read_number_or_bare(text, sp.end(), body == Body::Sc).is_some()
     {
         inner = Some(body);
         pos = end;
     }
+    // Where the Security Council is named before the numbers, a number without its year is
+    // read first in the list or after another such number ("resolutions 1325 and 1820"), not
+    // after a number with its year ("resolution 1325 (2000) and 15 years"); elsewhere only
+    // when the Council is named after it.
+    let sc_before = inner.or(before.map(|b| b.1)) == Some(Body::Sc);
+    let bare_at = |items: &[Item], at: usize| {
+        (sc_before && items.last().is_none_or(|i| matches!(i.number, Number::ScBare { .. })))
+            || security_council_after(text, r, at)
+    };
     let mut items: Vec<Item> = Vec::new();
     loop {
         let start = if items.is_empty() { at(&SPACE, text, pos)?.end() } else { pos };
-        let Some((number, number_span, parts)) = read_number(text, start) else { break };
+        let Some((number, number_span, parts)) = read_number_or_bare(text, start, bare_at(&items, start)) else {
+            break;
+        };
         let mut item =
             Item { start, number, number_span, parts, date: None, organ: None, title: None, end: number_span.end };
         pos = number_span.end;
@@ -727,7 +802,7 @@ fn group(
         item.end = pos;
         items.push(item);
         match at(r.sep, text, pos) {
-            Some(sep) if read_number(text, sep.end()).is_some() => pos = sep.end(),
+            Some(sep) if read_number_or_bare(text, sep.end(), bare_at(&items, sep.end())).is_some() => pos = sep.end(),
             _ => break,
         }
     }

@@ -388,7 +388,7 @@ fn completion() {
             "convencid" Es Preambular Some(Masculine)
               Convencido
             "also re" En Operative None
-              Also requests | Also reaffirms | Also recognizes | Also recalls | Also reiterates | Also renews | Also reiterates its call | Also recommends … (13 in all)
+              Also requests | Also reaffirms | Also recognizes | Also recalls | Also reiterates | Also renews | Also reiterates its call | Also recommends … (14 in all)
             "Once again u" En Operative None
               Once again urges | Once again underlines | Once again underscores | Once again unequivocally condemns
             "prie " Fr Operative None

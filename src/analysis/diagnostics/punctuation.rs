@@ -3,11 +3,14 @@
 //! and a paragraph that introduces sub-paragraphs with ":". Only the resolution itself is
 //! checked: annexes follow their own conventions.
 
+use std::cell::OnceCell;
+
 use super::Ctx;
+use super::spacing::{SpaceBefore, space_before};
 use crate::analysis::openings::{drafting_roles, opening};
 use crate::analysis::{Diagnostic, Severity, TextEdit};
 use crate::lexicon::Kind;
-use crate::syntax::{Block, Ending, Role, Span};
+use crate::syntax::{Block, Ending, Lang, Role, Span};
 
 /// A paragraph with the sub-paragraphs of its continuation blocks.
 struct Unit<'a> {
@@ -42,6 +45,48 @@ fn show(c: char) -> String {
     format!("“{c}”")
 }
 
+/// The space French typography wants before each final mark: ";" and ":" as the
+/// `french-spacing` rule counts, none before "," and "."; `None` everywhere outside French.
+/// Computed on first use: most French texts need no fix.
+struct French<'a> {
+    ctx: &'a Ctx<'a>,
+    semicolon: OnceCell<Option<SpaceBefore>>,
+    colon: OnceCell<Option<SpaceBefore>>,
+}
+
+impl<'a> French<'a> {
+    fn new(ctx: &'a Ctx<'a>) -> Option<French<'a>> {
+        (ctx.structure.lang == Some(Lang::Fr)).then(|| French {
+            ctx,
+            semicolon: OnceCell::new(),
+            colon: OnceCell::new(),
+        })
+    }
+
+    fn before(&self, ch: char) -> Option<SpaceBefore> {
+        match ch {
+            ';' => *self.semicolon.get_or_init(|| space_before(self.ctx, ';')),
+            ':' => *self.colon.get_or_init(|| space_before(self.ctx, ':')),
+            _ => Some(SpaceBefore { text: "", exact: true }),
+        }
+    }
+}
+
+/// The edit that writes `want` over `span` (an empty span: after the text), with the space
+/// French wants before it: « agir. » → « agir ; », « rapport ; » → « rapport. ».
+fn write_mark(block: &Block, span: Span, want: char, french: Option<&French>) -> TextEdit {
+    let plain = TextEdit::new(span, want.to_string());
+    let Some(space) = french.and_then(|f| f.before(want)) else { return plain };
+    let Some(before) = block.text.get(..span.start.saturating_sub(block.start)) else { return plain };
+    let ws = &before[before.trim_end_matches([' ', '\u{a0}', '\u{202f}']).len()..];
+    let keep = if space.text.is_empty() { ws.is_empty() } else { !ws.is_empty() && (!space.exact || ws == space.text) };
+    if keep {
+        plain
+    } else {
+        TextEdit::new(Span::new(span.start - ws.len(), span.end), format!("{}{want}", space.text))
+    }
+}
+
 fn expect(
     acc: &mut Vec<Diagnostic>,
     code: &'static str,
@@ -49,6 +94,7 @@ fn expect(
     end: Option<Ending>,
     allowed: &[char],
     block: &Block,
+    french: Option<&French>,
 ) {
     let want = allowed[0];
     match end {
@@ -60,7 +106,7 @@ fn expect(
                 e.span,
                 format!("{what} ends with {}, not {}", show(want), show(e.ch)),
             )
-            .fix(format!("End with {}", show(want)), vec![TextEdit::new(e.span, want.to_string())]),
+            .fix(format!("End with {}", show(want)), vec![write_mark(block, e.span, want, french)]),
         ),
         Some(e) => acc.push(
             Diagnostic::new(
@@ -71,7 +117,7 @@ fn expect(
             )
             .fix(
                 format!("Add {}", show(want)),
-                vec![TextEdit::new(Span::new(e.span.end, e.span.end), want.to_string())],
+                vec![write_mark(block, Span::new(e.span.end, e.span.end), want, french)],
             ),
         ),
         None => acc.push(Diagnostic::new(
@@ -87,15 +133,25 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
     let blocks = ctx.parse.blocks();
     let roles = drafting_roles(blocks, ctx.structure);
     let lang = ctx.structure.lang;
+    let french = French::new(ctx);
+    let french = french.as_ref();
     for u in units(blocks, &roles, |_, r| *r == Role::Preambular) {
         if u.subs.is_empty() {
-            expect(acc, "punctuation-preambular", "a preambular paragraph", u.lead, &[','], u.block);
+            expect(acc, "punctuation-preambular", "a preambular paragraph", u.lead, &[','], u.block, french);
         } else {
-            expect(acc, "punctuation-colon", "a paragraph that introduces sub-paragraphs", u.lead, &[':'], u.block);
+            expect(
+                acc,
+                "punctuation-colon",
+                "a paragraph that introduces sub-paragraphs",
+                u.lead,
+                &[':'],
+                u.block,
+                french,
+            );
             let last = u.subs.len() - 1;
             for (i, (_, end)) in u.subs.iter().enumerate() {
                 let allowed: &[char] = if i == last { &[','] } else { &[',', ';', ':'] };
-                expect(acc, "punctuation-preambular", "a preambular sub-paragraph", *end, allowed, u.block);
+                expect(acc, "punctuation-preambular", "a preambular sub-paragraph", *end, allowed, u.block, french);
             }
         }
     }
@@ -116,10 +172,10 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
             ("punctuation-operative", ';', "an operative paragraph other than the last")
         };
         if u.subs.is_empty() {
-            expect(acc, final_code, final_what, u.lead, &[final_char], u.block);
+            expect(acc, final_code, final_what, u.lead, &[final_char], u.block, french);
             continue;
         }
-        expect(acc, "punctuation-colon", "a paragraph that introduces sub-paragraphs", u.lead, &[':'], u.block);
+        expect(acc, "punctuation-colon", "a paragraph that introduces sub-paragraphs", u.lead, &[':'], u.block, french);
         let last = u.subs.len() - 1;
         for (i, (_, end)) in u.subs.iter().enumerate() {
             if i == last {
@@ -128,9 +184,17 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
                 } else {
                     "the last sub-paragraph of an operative paragraph other than the last"
                 };
-                expect(acc, final_code, what, *end, &[final_char], u.block);
+                expect(acc, final_code, what, *end, &[final_char], u.block, french);
             } else {
-                expect(acc, "punctuation-operative", "a sub-paragraph other than the last", *end, &[';', ':'], u.block);
+                expect(
+                    acc,
+                    "punctuation-operative",
+                    "a sub-paragraph other than the last",
+                    *end,
+                    &[';', ':'],
+                    u.block,
+                    french,
+                );
             }
         }
     }
@@ -190,6 +254,50 @@ Annexe
 1. Texte libre sans ponctuation
 "#,
         );
+    }
+
+    /// The fixes write French marks with the spacing the `french-spacing` rule wants: no space
+    /// before “,” and “.”, and before “;” and “:” the document's usage or the profile's.
+    #[test]
+    fn french_fixes_follow_the_spacing() {
+        use crate::analysis::apply_edits;
+        use crate::analysis::diagnostics::diagnostics_with;
+        use crate::config::{Config, FrenchSpacing};
+        use crate::syntax::Parse;
+        let fix_all = |text: &str, profile| {
+            let config = Config { french_spacing: profile, ..Config::default() };
+            let diags = diagnostics_with(&Parse::new(text), &config);
+            let edits: Vec<_> = diags
+                .iter()
+                .filter(|d| d.code.starts_with("punctuation"))
+                .flat_map(|d| d.fixes[0].edits.clone())
+                .collect();
+            let fixed = apply_edits(text, &edits);
+            let left: Vec<_> = diagnostics_with(&Parse::new(&fixed), &config).into_iter().map(|d| d.code).collect();
+            (fixed, left)
+        };
+        let text = "L’Assemblée générale,\n\n*Rappelant* « é » ñ 𝔄 ;\n\n1. *Prie* « é » ñ 𝔄 le Secrétaire général\n   a) D’agir ;\n   b) 𝔄.\n\n2. *Décide* d’agir :\n";
+        let (fixed, left) = fix_all(text, FrenchSpacing::Auto);
+        assert_eq!(
+            fixed,
+            "L’Assemblée générale,\n\n*Rappelant* « é » ñ 𝔄,\n\n1. *Prie* « é » ñ 𝔄 le Secrétaire général\u{a0}:\n   a) D’agir ;\n   b) 𝔄\u{202f};\n\n2. *Décide* d’agir.\n"
+        );
+        assert_eq!(left, [] as [&str; 0]);
+        // The same text where the document writes “;” unspaced, and under the profiles.
+        let unspaced = text.replace("D’agir ;", "D’agir;").replace("ñ 𝔄 ;", "ñ 𝔄;");
+        let (fixed, left) = fix_all(&unspaced, FrenchSpacing::Auto);
+        assert!(fixed.contains("   b) 𝔄;\n"), "{fixed}");
+        assert_eq!(left, [] as [&str; 0]);
+        let (fixed, _) = fix_all(&unspaced, FrenchSpacing::UnSc);
+        assert!(fixed.contains("   b) 𝔄;\n") && fixed.contains("général\u{a0}:\n"), "{fixed}");
+        let (fixed, _) = fix_all(text, FrenchSpacing::ImprimerieNationale);
+        assert!(fixed.contains("   b) 𝔄\u{202f};\n"), "{fixed}");
+        let (fixed, _) = fix_all(text, FrenchSpacing::None);
+        assert!(fixed.contains("   b) 𝔄;\n") && fixed.contains("général:\n"), "{fixed}");
+        // English keeps its marks as they are.
+        let (fixed, _) =
+            fix_all("The General Assembly,\n\n*Recalling* « é » ;\n\n1. *Decides* 𝔄 ;\n", FrenchSpacing::Auto);
+        assert_eq!(fixed, "The General Assembly,\n\n*Recalling* « é » ,\n\n1. *Decides* 𝔄 .\n");
     }
 
     #[test]

@@ -55,10 +55,8 @@ fn describe(p: &Punct) -> String {
     }
 }
 
-pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
-    if ctx.structure.lang != Some(Lang::Fr) || ctx.config.french_spacing == FrenchSpacing::None {
-        return;
-    }
+/// The marks the rule checks, with absolute spans (edges of lines left out).
+fn marks(ctx: &Ctx) -> Vec<Punct> {
     let mut all: Vec<Punct> = Vec::new();
     for (b, role) in ctx.parse.blocks().iter().zip(&ctx.structure.roles) {
         if matches!(
@@ -72,21 +70,68 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
             }));
         }
     }
-    let profile = ctx.config.french_spacing;
-    // For auto: the majority per class (ties: spaced).
+    all
+}
+
+/// For auto: the number of spaced and unspaced marks per class.
+fn counts(all: &[Punct]) -> [(usize, usize); 4] {
     let mut counts = [(0usize, 0usize); 4];
-    for p in &all {
+    for p in all {
         let c = &mut counts[class(p.ch)];
         if spaced(p.space) { c.0 += 1 } else { c.1 += 1 }
     }
+    counts
+}
+
+fn want(profile: FrenchSpacing, counts: &[(usize, usize); 4], ch: char) -> Want {
+    match profile {
+        FrenchSpacing::Auto => {
+            // The majority of the class (ties: spaced).
+            let (yes, no) = counts[class(ch)];
+            if yes >= no { Want::Any } else { Want::No }
+        }
+        other => profile_want(other, ch),
+    }
+}
+
+/// The space before a mark that the rule wants, for edits that write the mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpaceBefore {
+    /// The space to write ("" for none): U+202F before ; ! ?, U+00A0 before :, unless the
+    /// profile says otherwise.
+    pub text: &'static str,
+    /// Whether an existing space of another kind must be replaced by `text`.
+    pub exact: bool,
+}
+
+/// The space a French text wants before `ch` (";" or ":") under its settings, the way the
+/// `french-spacing` rule counts; `None` when the rule does not check it (other languages,
+/// profile "none").
+pub fn space_before(ctx: &Ctx, ch: char) -> Option<SpaceBefore> {
+    if ctx.structure.lang != Some(Lang::Fr) || ctx.config.french_spacing == FrenchSpacing::None {
+        return None;
+    }
+    let profile = ctx.config.french_spacing;
+    let counts = if profile == FrenchSpacing::Auto { counts(&marks(ctx)) } else { [(0, 0); 4] };
+    match want(profile, &counts, ch) {
+        Want::Unchecked => None,
+        Want::No => Some(SpaceBefore { text: "", exact: true }),
+        Want::Kind(Space::NarrowNoBreak) => Some(SpaceBefore { text: "\u{202f}", exact: true }),
+        Want::Kind(_) => Some(SpaceBefore { text: "\u{a0}", exact: true }),
+        Want::Any if matches!(ch, ';' | '!' | '?') => Some(SpaceBefore { text: "\u{202f}", exact: false }),
+        Want::Any => Some(SpaceBefore { text: "\u{a0}", exact: false }),
+    }
+}
+
+pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
+    if ctx.structure.lang != Some(Lang::Fr) || ctx.config.french_spacing == FrenchSpacing::None {
+        return;
+    }
+    let all = marks(ctx);
+    let profile = ctx.config.french_spacing;
+    let counts = counts(&all);
     for p in &all {
-        let want = match profile {
-            FrenchSpacing::Auto => {
-                let (yes, no) = counts[class(p.ch)];
-                if yes >= no { Want::Any } else { Want::No }
-            }
-            other => profile_want(other, p.ch),
-        };
+        let want = want(profile, &counts, p.ch);
         let ok = match want {
             Want::Unchecked => true,
             Want::Any => spaced(p.space),

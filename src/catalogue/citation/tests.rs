@@ -332,6 +332,64 @@ fn footnote_bodies() {
 }
 
 #[test]
+fn security_council_numbers_without_year() {
+    // Read where the Council is named, before or after the number (or the list it ends).
+    check(
+        "« é » 𝔄 Recalling Security Council resolution 2334 of 23 December 2016, Security Council resolutions 1325 and 1820, \
+         resolutions 1267 and 1989 of the Security Council, and the Security Council resolution 2334;",
+        Lang::En,
+        Some(Organ::Ga),
+        expect![[r#"
+            "Security Council resolution 2334 of 23 December 2016" → S/RES/2334 #"2334" @2016-12-23 "23 December 2016"
+            "Security Council resolutions 1325" → S/RES/1325 #"1325"
+            "1820" → S/RES/1820 #"1820"
+            "resolutions 1267" → S/RES/1267 #"1267"
+            "1989 of the Security Council" → S/RES/1989 #"1989"
+            "Security Council resolution 2334" → S/RES/2334 #"2334"
+        "#]],
+    );
+    check(
+        "« é » 𝔄 Rappelant la résolution 2334 du Conseil de sécurité, en date du 23 décembre 2016, \
+         les résolutions du Conseil de sécurité 1325 et 1820 et les résolutions 2334 (2016) et 2396 du Conseil de sécurité.",
+        Lang::Fr,
+        Some(Organ::Ga),
+        expect![[r#"
+            "résolution 2334 du Conseil de sécurité, en date du 23 décembre 2016" → S/RES/2334 #"2334" @2016-12-23 "23 décembre 2016"
+            "résolutions du Conseil de sécurité 1325" → S/RES/1325 #"1325"
+            "1820" → S/RES/1820 #"1820"
+            "résolutions 2334 (2016)" → S/RES/2334 (2016) #"2334 (2016)"
+            "2396 du Conseil de sécurité" → S/RES/2396 #"2396"
+        "#]],
+    );
+    check(
+        "ñ 𝔄 Recordando la resolución 2334 del Consejo de Seguridad, de 23 de diciembre de 2016, \
+         y las resoluciones 1325 y 1820 del Consejo de Seguridad;",
+        Lang::Es,
+        Some(Organ::Ga),
+        expect![[r#"
+            "resolución 2334 del Consejo de Seguridad, de 23 de diciembre de 2016" → S/RES/2334 #"2334" @2016-12-23 "23 de diciembre de 2016"
+            "resoluciones 1325" → S/RES/1325 #"1325"
+            "1820 del Consejo de Seguridad" → S/RES/1820 #"1820"
+        "#]],
+    );
+    // Not where no Council is named, nor after a number with its year, nor for another body.
+    for (text, lang) in [
+        ("its resolution 2334 of 23 December 2016 and resolution 1 of 2 May 2000", Lang::En),
+        ("Security Council resolution 1325 (2000) and 15 years of work", Lang::En),
+        ("Security Council resolution 2,000 and resolution 1.5", Lang::En),
+        ("la résolution 2334 de l’Assemblée générale et la résolution 12 du Conseil exécutif", Lang::Fr),
+        ("su resolución 2334, de 23 de diciembre de 2016", Lang::Es),
+    ] {
+        let out = render(text, lang, Some(Organ::Sc));
+        let yearless = out
+            .lines()
+            .filter_map(|l| l.split(" → ").nth(1)?.split(" #").next())
+            .any(|sym| sym.starts_with("S/RES/") && !sym.ends_with(')'));
+        assert!(!yearless, "{text}: {out}");
+    }
+}
+
+#[test]
 fn not_citations() {
     for (text, lang) in [
         ("paragraph 70/1, open 24/7, decision 72/544, la décision 72/544, la decisión 72/544", Lang::En),
