@@ -617,6 +617,21 @@ impl LanguageServer for Backend {
             if footnote.is_some() {
                 return Ok(footnote);
             }
+            // A paragraph cross-reference: every reference to the same paragraph (or
+            // sub-paragraph), and its label as the declaration.
+            let crossref = self.at(&params.text_document_position, |doc, offset, enc| {
+                let (mut spans, label) = analysis::references::crossref_places(doc, offset)?;
+                if with_body {
+                    spans.push(label);
+                    spans.sort();
+                }
+                Some(
+                    spans.into_iter().map(|s| Location::new(uri.clone(), convert::range(doc.rope(), s, enc))).collect(),
+                )
+            });
+            if crossref.is_some() {
+                return Ok(crossref);
+            }
             // A cited document: every citation of it in the open drafts and the workspace's drafts.
             let Some(symbol) = self.at(&params.text_document_position, |doc, offset, _| {
                 analysis::citations::citation_at(doc, offset).map(|c| c.symbol)
