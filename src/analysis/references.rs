@@ -35,6 +35,41 @@ fn trim_end(text: &str, span: Span) -> Span {
 /// sub-paragraph 2 (a). `None` when the cursor is on no reference, or when the target does
 /// not exist or cannot be told apart (a number or label used twice).
 pub fn crossref_at(doc: &Document, offset: usize) -> Option<(Span, Span)> {
+    let (under, o, para, sub) = target_at(doc, offset)?;
+    let text = doc.text();
+    Some((under, trim_end(&text, o.target_span(para, sub))))
+}
+
+/// Every cross-reference that points where the one under the cursor points, in order (their
+/// numbers, or their sub-paragraph labels when the target is a sub-paragraph), and the
+/// target's own label ("5." or "(b)"). `None` as for [`crossref_at`].
+pub fn crossref_places(doc: &Document, offset: usize) -> Option<(Vec<Span>, Span)> {
+    let (_, o, para, sub) = target_at(doc, offset)?;
+    let mut out = Vec::new();
+    for (bi, b) in doc.parse().blocks().iter().enumerate() {
+        for r in &b.data.crossrefs {
+            let r = absolute(b, r);
+            for t in &r.targets {
+                let Resolution::Found { para: p, sub: s } = o.resolve(bi, &r, t) else { continue };
+                match (sub, &t.sub) {
+                    (None, _) if p == para && t.number.is_some() => out.push(t.number_span),
+                    (Some(_), Some((_, label))) if p == para && s == sub => out.push(*label),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let p = &o.paras[para];
+    let label = match sub.and_then(|s| p.subs.get(s)) {
+        Some(s) => s.span,
+        None => p.label.unwrap_or(Span::new(p.span.start, p.span.start)),
+    };
+    Some((out, label))
+}
+
+/// The cross-reference under the cursor: what is under it, the document's outline, and the
+/// paragraph (and sub-paragraph) it points to.
+fn target_at(doc: &Document, offset: usize) -> Option<(Span, Outline, usize, Option<usize>)> {
     let parse = doc.parse();
     let blocks = parse.blocks();
     let bi = block_at(blocks, offset)?;
@@ -60,8 +95,7 @@ pub fn crossref_at(doc: &Document, offset: usize) -> Option<(Span, Span)> {
     let o = Outline::new(blocks, &structure.roles);
     let Resolution::Found { para, sub } = o.resolve(bi, &r, &t) else { return None };
     let sub = if on_label || t.number.is_none() { sub } else { None };
-    let text = doc.text();
-    Some((under, trim_end(&text, o.target_span(para, sub))))
+    Some((under, o, para, sub))
 }
 
 /// A footnote as seen from one of its indicators or its body.
@@ -219,6 +253,27 @@ mod tests {
     }
 
     const EN: &str = "The General Assembly,\n\n*Recalling* « 𝔄 » é,\n\n1. *Decides* ñ;\n\n2. *Requests*:\n   (a) to act é;\n   (b) to report:\n      (i) once;\n      (ii) twice;\n   (c) to end;\n\n3. *Decides* that paragraph 2 (b) above and paragraph 1 above apply, not paragraph 9 above.\n";
+
+    #[test]
+    fn crossref_places_in_english() {
+        let text = EN.replace("not paragraph 9 above.", "not paragraph 9 above; see paragraphs 2 and 1 above.");
+        let show_places = |needle: &str, delta: usize| {
+            let doc = Document::new(&text);
+            let Some((refs, label)) = crossref_places(&doc, text.find(needle).unwrap() + delta) else {
+                return "none".to_string();
+            };
+            let refs: Vec<String> = refs.iter().map(|s| show(&text, *s)).collect();
+            format!("{} <- {}", show(&text, label), refs.join(", "))
+        };
+        // Paragraph 2: its number in "2 (b)" and in "paragraphs 2 and 1".
+        expect!["69..71 «2.» <- 198..199 «2», 277..278 «2»"].assert_eq(&show_places("2 (b) above", 0));
+        // Sub-paragraph 2 (b): only the reference that names it.
+        expect!["105..108 «(b)» <- 200..203 «(b)»"].assert_eq(&show_places("2 (b) above", 3));
+        expect!["51..53 «1.» <- 224..225 «1», 283..284 «1»"].assert_eq(&show_places("1 above apply", 0));
+        // No such paragraph, or not on a reference.
+        expect!["none"].assert_eq(&show_places("9 above", 0));
+        expect!["none"].assert_eq(&show_places("that paragraph", 0));
+    }
 
     #[test]
     fn crossref_targets_in_english() {

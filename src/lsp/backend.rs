@@ -50,6 +50,9 @@ struct OpenDoc {
     result_id: String,
 }
 
+/// Semantic tokens sent to the client: their result id and LSP's flat array of integers.
+type SentTokens = (String, Vec<u32>);
+
 #[derive(Default)]
 struct State {
     encoding: Encoding,
@@ -76,6 +79,11 @@ struct State {
     /// The workspace's drafts: (uri, symbol and title, line of the title).
     drafts: Arc<Vec<(String, String, u32)>>,
     docs: HashMap<Uri, OpenDoc>,
+    /// The last semantic tokens sent for each open document (LSP's flat array) and their result
+    /// id, for `semanticTokens/full/delta`.
+    tokens: HashMap<Uri, SentTokens>,
+    /// The last semantic tokens result id given out.
+    tokens_id: u64,
     /// Benchmark-only: `Document::full_reparse` for every opened document.
     full_reparse: bool,
 }
@@ -96,6 +104,18 @@ impl State {
         }
         c.apply(&self.editor_layer);
         c
+    }
+
+    /// The semantic tokens of an open document, remembered under a new result id, and the
+    /// tokens remembered before them.
+    fn semantic_tokens(&mut self, uri: &Uri) -> Option<(SemanticTokens, Option<SentTokens>)> {
+        let open = self.docs.get(uri)?;
+        let tokens = analysis::semantic::tokens(&open.doc, None);
+        let data = convert::semantic_tokens(open.doc.rope(), self.encoding, &tokens);
+        self.tokens_id += 1;
+        let id = self.tokens_id.to_string();
+        let previous = self.tokens.insert(uri.clone(), (id.clone(), convert::token_data(&data)));
+        Some((SemanticTokens { result_id: Some(id), data }, previous))
     }
 }
 
@@ -280,7 +300,7 @@ impl LanguageServer for Backend {
                             token_modifiers: Vec::new(),
                         },
                         range: Some(true),
-                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
                         work_done_progress_options: Default::default(),
                     },
                 )),
@@ -421,6 +441,7 @@ impl LanguageServer for Backend {
         let push = {
             let mut st = self.state();
             let dropped = st.docs.remove(&uri);
+            st.tokens.remove(&uri);
             st.closes += 1;
             let trim = st.docs.is_empty() || st.closes % 64 == 0;
             drop(st);
@@ -595,6 +616,21 @@ impl LanguageServer for Backend {
             });
             if footnote.is_some() {
                 return Ok(footnote);
+            }
+            // A paragraph cross-reference: every reference to the same paragraph (or
+            // sub-paragraph), and its label as the declaration.
+            let crossref = self.at(&params.text_document_position, |doc, offset, enc| {
+                let (mut spans, label) = analysis::references::crossref_places(doc, offset)?;
+                if with_body {
+                    spans.push(label);
+                    spans.sort();
+                }
+                Some(
+                    spans.into_iter().map(|s| Location::new(uri.clone(), convert::range(doc.rope(), s, enc))).collect(),
+                )
+            });
+            if crossref.is_some() {
+                return Ok(crossref);
             }
             // A cited document: every citation of it in the open drafts and the workspace's drafts.
             let Some(symbol) = self.at(&params.text_document_position, |doc, offset, _| {
@@ -813,12 +849,29 @@ impl LanguageServer for Backend {
 
     async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
         guard::request("textDocument/semanticTokens/full", async {
-            Ok(self.with_doc(&params.text_document.uri, |doc, enc| {
-                let tokens = analysis::semantic::tokens(doc, None);
-                Some(SemanticTokensResult::Tokens(SemanticTokens {
-                    result_id: None,
-                    data: convert::semantic_tokens(doc.rope(), enc, &tokens),
-                }))
+            let tokens = self.state().semantic_tokens(&params.text_document.uri);
+            Ok(tokens.map(|(tokens, _)| SemanticTokensResult::Tokens(tokens)))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        guard::request("textDocument/semanticTokens/full/delta", async {
+            let tokens = self.state().semantic_tokens(&params.text_document.uri);
+            Ok(tokens.map(|(tokens, previous)| match previous {
+                // The client has the tokens it names: send what changed.
+                Some((id, old)) if id == params.previous_result_id => {
+                    let edit = analysis::semantic::diff(&old, &convert::token_data(&tokens.data));
+                    SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
+                        result_id: tokens.result_id,
+                        edits: edit.into_iter().map(convert::token_edit).collect(),
+                    })
+                }
+                // An unknown (or outdated) result id: all the tokens.
+                _ => SemanticTokensFullDeltaResult::Tokens(tokens),
             }))
         })
         .await

@@ -155,3 +155,32 @@ pub fn semantic_tokens(rope: &Rope, enc: Encoding, tokens: &[analysis::semantic:
     }
     out
 }
+
+/// Tokens as LSP's flat array of integers (five a token), for deltas.
+pub fn token_data(tokens: &[lsp::SemanticToken]) -> Vec<u32> {
+    tokens
+        .iter()
+        .flat_map(|t| [t.delta_line, t.delta_start, t.length, t.token_type, t.token_modifiers_bitset])
+        .collect()
+}
+
+/// The tokens of a flat array of whole tokens (a trailing partial token is dropped).
+pub fn tokens_of_data(data: &[u32]) -> Vec<lsp::SemanticToken> {
+    data.chunks_exact(analysis::semantic::TOKEN_LEN)
+        .map(|c| lsp::SemanticToken {
+            delta_line: c[0],
+            delta_start: c[1],
+            length: c[2],
+            token_type: c[3],
+            token_modifiers_bitset: c[4],
+        })
+        .collect()
+}
+
+pub fn token_edit(e: analysis::semantic::DataEdit) -> lsp::SemanticTokensEdit {
+    lsp::SemanticTokensEdit {
+        start: e.start as u32,
+        delete_count: e.delete as u32,
+        data: (!e.insert.is_empty()).then(|| tokens_of_data(&e.insert)),
+    }
+}
