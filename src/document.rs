@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use ropey::Rope;
 
-use crate::syntax::Parse;
+use crate::syntax::{Parse, Reparsed};
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -32,8 +32,9 @@ impl Document {
     }
 
     /// Replaces a byte range with `new`. The range is clamped to the text and widened to
-    /// character boundaries; a reversed range is put in order.
-    pub fn replace(&mut self, range: Range<usize>, new: &str) {
+    /// character boundaries; a reversed range is put in order. Returns what was re-parsed
+    /// (`None` after a full re-parse).
+    pub fn replace(&mut self, range: Range<usize>, new: &str) -> Option<Reparsed> {
         let len = self.rope.len_bytes();
         let (a, b) = (range.start.min(len), range.end.min(len));
         let (a, b) = (a.min(b), a.max(b));
@@ -47,9 +48,10 @@ impl Document {
         self.rope.insert(start_char, new);
         if self.full_reparse {
             self.parse = Parse::new(&self.rope.to_string());
+            None
         } else {
             let rope = &self.rope;
-            self.parse.edit(a..b, new.len(), rope.len_bytes(), |r| rope.byte_slice(r).to_string());
+            Some(self.parse.edit(a..b, new.len(), rope.len_bytes(), |r| rope.byte_slice(r).to_string()))
         }
     }
 

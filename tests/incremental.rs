@@ -1,8 +1,10 @@
-//! Property test: after every random edit, the incremental parse and its diagnostics equal a
-//! parse of the same text from scratch.
+//! Property tests: after every random edit, the incremental parse and the incremental check
+//! (`diagnostics::Checker`) equal a parse and a check of the same text from scratch.
 
 use proptest::prelude::*;
-use resolution_ls::analysis::diagnostics;
+use resolution_ls::analysis::diagnostics::{self, Checker, diagnostics};
+use resolution_ls::catalogue;
+use resolution_ls::config::Config;
 use resolution_ls::document::Document;
 use resolution_ls::syntax::Parse;
 
@@ -82,17 +84,88 @@ proptest! {
     fn incremental_equals_fresh(initial in text_strategy(), edits in prop::collection::vec(edit_strategy(), 1..25)) {
         let mut text = initial.clone();
         let mut doc = Document::new(&initial);
+        let (config, cat) = (Config::default(), catalogue::builtin());
+        let mut checker = Checker::default();
+        checker.check(doc.parse(), &[], &config, cat);
         for e in &edits {
             let bounds = char_boundaries(&text);
             let i = e.at.index(bounds.len());
             let start = bounds[i];
             let end = bounds[(i + e.delete).min(bounds.len() - 1)];
             text.replace_range(start..end, &e.insert);
-            doc.replace(start..end, &e.insert);
+            let reparsed = doc.replace(start..end, &e.insert).expect("incremental");
             prop_assert_eq!(doc.text(), text.clone());
             let fresh = Parse::new(&text);
             prop_assert_eq!(doc.parse(), &fresh, "text {:?}", text);
-            prop_assert_eq!(diagnostics(doc.parse()), diagnostics(&fresh));
+            let expected = diagnostics(&fresh);
+            prop_assert_eq!(diagnostics(doc.parse()), expected.clone());
+            prop_assert_eq!(checker.check(doc.parse(), &[reparsed], &config, cat), &expected[..], "text {:?}", text);
         }
     }
+}
+
+/// A French draft with every kind of finding the rules make: numbering, sub-paragraphs,
+/// footnotes, cross-references, punctuation, openings, agreement, spacing, citations,
+/// brackets, inline settings.
+const DRAFT: &str = "L’Assemblée générale,\n\n*Rappelant* sa résolution 70/1 du 25 septembre 2015[^1],\n\n\
+*Convaincu* que « é » ñ 𝔄 ;\n\n*Notant* le paragraphe 2 ci-après,\n\n1. *Décide* :\n   a) de faire rapport ;\n   \
+c) de faire [ñ] rapport ;\n\n2. *Prie* le Secrétaire général de donner suite au paragraphe 1 b) ci-dessus[^2];\n\n\
+<!-- resolution-ls: disable-next punctuation-operative -->\n\n4. *Demande* instamment 𝔄.\n\n\
+3 bis *Engage* les États[^1] ;\n\n5. *Décide* de rester saisie de la question.\n\n[^1]: Résolution 66/3.\n\
+[^2]: A/RES/70/1.\n[^3]: Voir A/70/1.\n";
+
+/// Keystrokes: what a drafter types and deletes, at any place.
+const KEYS: &[&str] = &["é", "a", " ", ";", ",", ".", ":", "9", "1", "\u{a0}", "[^2]", "a) ", "𝔄", "\n", "*", "«"];
+
+/// 3,000 keystrokes (a deterministic pseudo-random sequence) typed and deleted anywhere in
+/// [`DRAFT`]: after each one, the incremental check equals a fresh check. In so short a draft
+/// a third of the keystrokes land on a blank line, a label or a line break (which add or
+/// remove a block or change a head: a full check); the rest take the incremental path.
+#[test]
+fn keystrokes_checked_incrementally_equal_a_fresh_check() {
+    let mut text = DRAFT.to_string();
+    let mut doc = Document::new(&text);
+    let (config, cat) = (Config::default(), catalogue::builtin());
+    let mut checker = Checker::default();
+    checker.check(doc.parse(), &[], &config, cat);
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let (mut incremental, total) = (0, 3000);
+    for step in 0..total {
+        if step % 500 == 0 {
+            text = DRAFT.to_string(); // start again before the draft drifts too far
+            doc = Document::new(&text);
+            checker.check(doc.parse(), &[], &config, cat);
+        }
+        let bounds = char_boundaries(&text);
+        let i = next(bounds.len());
+        let delete = next(3) == 0;
+        let (start, end) =
+            if delete { (bounds[i], bounds[(i + 1).min(bounds.len() - 1)]) } else { (bounds[i], bounds[i]) };
+        let insert = if delete { "" } else { KEYS[next(KEYS.len())] };
+        text.replace_range(start..end, insert);
+        let reparsed = doc.replace(start..end, insert).expect("incremental");
+        let expected = diagnostics::diagnostics(&Parse::new(&text));
+        assert_eq!(checker.check(doc.parse(), &[reparsed], &config, cat), &expected[..], "step {step}, text {text:?}");
+        incremental += usize::from(checker.last_was_incremental);
+    }
+    assert!(incremental * 4 > total, "only {incremental} of {total} keystrokes were checked incrementally");
+}
+
+/// One keystroke inside a paragraph takes the incremental path.
+#[test]
+fn keystrokes_take_the_incremental_path() {
+    let mut doc = Document::new(DRAFT);
+    let (config, cat) = (Config::default(), catalogue::builtin());
+    let mut checker = Checker::default();
+    checker.check(doc.parse(), &[], &config, cat);
+    assert!(!checker.last_was_incremental);
+    let at = DRAFT.find("de faire rapport").unwrap() + 3;
+    let r = doc.replace(at..at, "é");
+    checker.check(doc.parse(), &[r.unwrap()], &config, cat);
+    assert!(checker.last_was_incremental, "a keystroke inside a paragraph");
+    assert_eq!(checker.result(), &diagnostics::diagnostics(&Parse::new(&doc.text()))[..]);
 }

@@ -149,13 +149,15 @@ fn lang_code(l: Lang) -> &'static str {
 pub fn diagnostics(
     doc_blocks: &[Block],
     roles: &[Role],
+    range: std::ops::Range<usize>,
     lang: Option<Lang>,
     organ: Option<Organ>,
     cat: &Catalogue,
 ) -> Vec<Diagnostic> {
     let lang_or = lang.unwrap_or(Lang::En);
     let mut out = Vec::new();
-    for (b, role) in doc_blocks.iter().zip(roles) {
+    for i in range {
+        let (b, role) = (&doc_blocks[i], &roles[i]);
         if !cites(*role) {
             continue;
         }

@@ -10,9 +10,14 @@ mod punctuation;
 mod spacing;
 mod subparagraphs;
 
+use std::ops::Range;
+
+use crate::analysis::openings::{drafting_role, drafting_roles};
 use crate::analysis::{Diagnostic, Severity};
+use crate::catalogue::Catalogue;
 use crate::config::Config;
-use crate::syntax::{Parse, Role, Structure};
+use crate::syntax::{Block, Head, Parse, Reparsed, Role, Span, Structure};
+use spacing::MarkCounts;
 
 /// Every diagnostic code with its default severity. Codes are a stable interface (editor
 /// settings, inline disables and CI scripts refer to them): never rename one.
@@ -51,6 +56,15 @@ pub struct Ctx<'a> {
     pub parse: &'a Parse,
     pub structure: &'a Structure,
     pub config: &'a Config,
+    /// Roles as the drafting rules read them ([`drafting_roles`]).
+    pub drafting: &'a [Role],
+    /// French marks per class, spaced and unspaced, in the whole document (`auto` spacing).
+    pub marks: MarkCounts,
+    /// The block that opens the last operative paragraph of the resolution.
+    pub last_operative: Option<usize>,
+    /// The blocks whose diagnostics the block-local rules (punctuation, openings, spacing,
+    /// citations, negotiation) report. The document-wide rules ignore it.
+    pub range: Range<usize>,
 }
 
 /// Every diagnostic for a document under the default settings, sorted by position.
@@ -65,59 +79,315 @@ pub fn diagnostics_with(parse: &Parse, config: &Config) -> Vec<Diagnostic> {
 }
 
 /// Every diagnostic, with cited documents checked against `catalogue`.
-pub fn diagnostics_in(parse: &Parse, config: &Config, catalogue: &crate::catalogue::Catalogue) -> Vec<Diagnostic> {
-    let structure = parse.structure();
-    let ctx = Ctx { parse, structure: &structure, config };
-    let mut acc = Vec::new();
-    numbering::check(&mut acc, &ctx);
-    subparagraphs::check(&mut acc, &ctx);
-    footnotes::check(&mut acc, &ctx);
-    crossrefs::check(&mut acc, &ctx);
-    punctuation::check(&mut acc, &ctx);
-    openings::check(&mut acc, &ctx);
-    spacing::check(&mut acc, &ctx);
-    acc.extend(crate::analysis::citations::diagnostics(
-        parse.blocks(),
-        &structure.roles,
-        structure.lang,
-        structure.organ,
-        catalogue,
-    ));
-    negotiation::check(&mut acc, &ctx);
-    let mut acc = apply_settings(acc, &ctx);
-    acc.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
-    acc
+pub fn diagnostics_in(parse: &Parse, config: &Config, catalogue: &Catalogue) -> Vec<Diagnostic> {
+    let mut checker = Checker::default();
+    checker.check(parse, &[], config, catalogue);
+    checker.result
 }
 
-/// Applies rule levels and inline `<!-- resolution-ls: disable… -->` comments.
-fn apply_settings(diags: Vec<Diagnostic>, ctx: &Ctx) -> Vec<Diagnostic> {
-    // (from, to, codes): diagnostics starting in [from, to) with one of `codes` are dropped.
-    let mut off: Vec<(usize, usize, &[String])> = Vec::new();
-    let blocks = ctx.parse.blocks();
-    for (i, b) in blocks.iter().enumerate() {
-        for d in &b.data.directives {
-            let from = b.abs(d.span).end;
-            if d.next_only {
-                let next =
-                    blocks[i + 1..].iter().zip(&ctx.structure.roles[i + 1..]).find(|(_, r)| **r != Role::Comment);
-                if let Some((n, _)) = next {
-                    off.push((n.start, n.end() + 1, &d.codes));
-                }
-            } else {
-                off.push((from, usize::MAX, &d.codes));
+/// The document-wide rule families, each re-run only when its inputs change.
+const NUMBERING: usize = 0;
+const SUBPARAGRAPHS: usize = 1;
+const FOOTNOTES: usize = 2;
+const CROSSREFS: usize = 3;
+
+/// An inline `disable` comment, by block index (stable while an edit keeps the block count).
+#[derive(Debug, Clone)]
+struct Off {
+    /// The comment's block and where the comment ends in it (relative).
+    block: usize,
+    after: usize,
+    /// `disable-next`: the block it covers.
+    next: Option<usize>,
+    codes: Vec<String>,
+}
+
+/// Diagnostics kept from one check to the next, so that a keystroke costs what it changes.
+///
+/// The rules fall in two kinds. Block-local rules (punctuation, openings, French spacing,
+/// citations, negotiation) report on a block from that block and a few document-wide facts
+/// (roles, language, organ, the last operative paragraph, the spacing majority); their
+/// findings are kept per block. Document-wide rules (numbering, sub-paragraphs, footnotes,
+/// cross-references) read one kind of summary from every block; their findings are kept per
+/// rule. After an edit that keeps the number of blocks and the document-wide facts, only the
+/// edited blocks are checked again by the local rules, and a document-wide rule runs again
+/// only when the edited blocks' summaries it reads changed; everything else is moved by the
+/// edit's shift. Any other edit checks everything. `tests/incremental.rs` compares the result
+/// with a fresh check after every edit.
+#[derive(Debug, Default)]
+pub struct Checker {
+    valid: bool,
+    structure: Structure,
+    drafting: Vec<Role>,
+    has_numbered: bool,
+    marks: MarkCounts,
+    last_operative: Option<usize>,
+    global: [Vec<Diagnostic>; 4],
+    /// Per block: the start the block had when checked, and its local findings.
+    local: Vec<(usize, Vec<Diagnostic>)>,
+    off: Vec<Off>,
+    result: Vec<Diagnostic>,
+    /// How the last check went (for tests and benchmarks): true when it was incremental.
+    pub last_was_incremental: bool,
+}
+
+impl Checker {
+    /// Forgets everything: the next check is a full one (after a change of settings or
+    /// catalogue, or a full re-parse).
+    pub fn invalidate(&mut self) {
+        self.valid = false;
+    }
+
+    /// The document-level reading of the last checked parse.
+    pub fn structure(&self) -> &Structure {
+        &self.structure
+    }
+
+    /// The diagnostics of the last check, sorted by position.
+    pub fn result(&self) -> &[Diagnostic] {
+        &self.result
+    }
+
+    /// Checks `parse`, which the `edits` (in order) made from the last checked parse. With
+    /// no edits, or when the last check is not valid, everything is checked.
+    pub fn check(
+        &mut self,
+        parse: &Parse,
+        edits: &[Reparsed],
+        config: &Config,
+        catalogue: &Catalogue,
+    ) -> &[Diagnostic] {
+        let incremental = self.valid && edits.len() == 1 && self.update(parse, &edits[0], config, catalogue);
+        if !incremental {
+            self.full(parse, config, catalogue);
+        }
+        self.last_was_incremental = incremental;
+        self.assemble(parse, config);
+        &self.result
+    }
+
+    fn ctx<'a>(&'a self, parse: &'a Parse, config: &'a Config, range: Range<usize>) -> Ctx<'a> {
+        Ctx {
+            parse,
+            structure: &self.structure,
+            config,
+            drafting: &self.drafting,
+            marks: self.marks,
+            last_operative: self.last_operative,
+            range,
+        }
+    }
+
+    fn full(&mut self, parse: &Parse, config: &Config, catalogue: &Catalogue) {
+        let blocks = parse.blocks();
+        self.structure = parse.structure();
+        self.drafting = drafting_roles(blocks, &self.structure);
+        self.has_numbered = self.structure.roles.iter().any(|r| matches!(r, Role::Operative { scope: 0 }));
+        self.marks = [(0, 0); 4];
+        for (b, r) in blocks.iter().zip(&self.structure.roles) {
+            spacing::add_counts(&mut self.marks, &spacing::block_counts(b, r), true);
+        }
+        let lang = self.structure.lang;
+        self.last_operative =
+            self.drafting.iter().enumerate().rposition(|(i, r)| punctuation::is_operative(blocks, lang, i, r));
+        for family in [NUMBERING, SUBPARAGRAPHS, FOOTNOTES, CROSSREFS] {
+            self.global[family] = self.run_global(family, parse, config);
+        }
+        self.local = vec![(0, Vec::new()); blocks.len()];
+        self.run_local(parse, config, catalogue, 0..blocks.len());
+        self.off = offs(blocks, &self.structure.roles);
+        self.valid = true;
+    }
+
+    fn run_global(&self, family: usize, parse: &Parse, config: &Config) -> Vec<Diagnostic> {
+        let ctx = self.ctx(parse, config, 0..0);
+        let mut acc = Vec::new();
+        match family {
+            NUMBERING => numbering::check(&mut acc, &ctx),
+            SUBPARAGRAPHS => subparagraphs::check(&mut acc, &ctx),
+            FOOTNOTES => footnotes::check(&mut acc, &ctx),
+            _ => crossrefs::check(&mut acc, &ctx),
+        }
+        acc
+    }
+
+    /// Runs the block-local rules on `range` and files their findings by block.
+    fn run_local(&mut self, parse: &Parse, config: &Config, catalogue: &Catalogue, range: Range<usize>) {
+        let blocks = parse.blocks();
+        let mut acc = Vec::new();
+        {
+            let ctx = self.ctx(parse, config, range.clone());
+            punctuation::check(&mut acc, &ctx);
+            openings::check(&mut acc, &ctx);
+            spacing::check(&mut acc, &ctx);
+            negotiation::check(&mut acc, &ctx);
+            let s = &self.structure;
+            acc.extend(crate::analysis::citations::diagnostics(
+                blocks,
+                &s.roles,
+                range.clone(),
+                s.lang,
+                s.organ,
+                catalogue,
+            ));
+        }
+        for i in range.clone() {
+            self.local[i] = (blocks[i].start, Vec::new());
+        }
+        for d in acc {
+            // The block the finding starts in; findings of neighbouring paragraphs that the
+            // punctuation rule looked at are unchanged and dropped.
+            let Some(i) = blocks.partition_point(|b| b.start <= d.span.start).checked_sub(1) else { continue };
+            if range.contains(&i) {
+                self.local[i].1.push(d);
             }
         }
     }
+
+    /// The incremental path; false when the edit needs a full check.
+    fn update(&mut self, parse: &Parse, r: &Reparsed, config: &Config, catalogue: &Catalogue) -> bool {
+        let blocks = parse.blocks();
+        if r.old_to - r.from != r.new_to - r.from || blocks.len() != self.local.len() || !self.has_numbered {
+            return false;
+        }
+        let new = &blocks[r.from..r.new_to];
+        if r.from == 0 && r.old.first().map(|b| b.start) != new.first().map(|b| b.start) {
+            return false; // front matter is read at offset 0 only
+        }
+        if !r.old.iter().zip(new).all(|(o, n)| same_structure(o, n)) {
+            return false;
+        }
+        let mut marks = self.marks;
+        for (k, (o, n)) in r.old.iter().zip(new).enumerate() {
+            let i = r.from + k;
+            let (was, role) = (self.drafting[i], self.structure.roles[i]);
+            let now = drafting_role(n, role, &self.structure);
+            // An unnumbered paragraph of the resolution is operative or a heading by its words.
+            if now != was || matches!(was, Role::Unnumbered { scope: 0 }) {
+                return false;
+            }
+            spacing::add_counts(&mut marks, &spacing::block_counts(o, &role), false);
+            spacing::add_counts(&mut marks, &spacing::block_counts(n, &role), true);
+        }
+        if spacing::majorities(&marks) != spacing::majorities(&self.marks) {
+            return false;
+        }
+        self.marks = marks;
+
+        let changed = |f: &dyn Fn(&Block, &Block) -> bool| r.old.iter().zip(new).any(|(o, n)| f(o, n));
+        let numbering = changed(&|o, n| o.data.head != n.data.head);
+        let subs = changed(&|o, n| o.data.sub_labels != n.data.sub_labels);
+        let notes = changed(&|o, n| o.data.fn_refs != n.data.fn_refs || o.data.fn_defs != n.data.fn_defs);
+        let xrefs = numbering || subs || changed(&|o, n| o.data.crossrefs != n.data.crossrefs);
+        let map = |p: usize| -> usize {
+            let k = r.old.partition_point(|b| b.start <= p);
+            match k.checked_sub(1).map(|k| (&r.old[k], &new[k])) {
+                Some((o, n)) if p <= o.end() => n.start + (p - o.start),
+                _ if p < r.at => p,
+                _ => (p as isize + r.delta) as usize,
+            }
+        };
+        for (family, rerun) in [(NUMBERING, numbering), (SUBPARAGRAPHS, subs), (FOOTNOTES, notes), (CROSSREFS, xrefs)] {
+            if rerun {
+                self.global[family] = self.run_global(family, parse, config);
+            } else {
+                for d in &mut self.global[family] {
+                    map_spans(d, &map);
+                }
+            }
+        }
+        if changed(&|o, n| o.data.directives != n.data.directives) {
+            self.off = offs(blocks, &self.structure.roles);
+        }
+        self.run_local(parse, config, catalogue, r.from..r.new_to);
+        true
+    }
+
+    fn assemble(&mut self, parse: &Parse, config: &Config) {
+        let blocks = parse.blocks();
+        let mut acc: Vec<Diagnostic> = self.global.iter().flatten().cloned().collect();
+        for ((base, found), b) in self.local.iter().zip(blocks) {
+            if found.is_empty() {
+                continue;
+            }
+            let delta = b.start as isize - *base as isize;
+            acc.extend(found.iter().map(|d| {
+                let mut d = d.clone();
+                if delta != 0 {
+                    map_spans(&mut d, &|p| (p as isize + delta) as usize);
+                }
+                d
+            }));
+        }
+        let mut acc = apply_settings(acc, &self.off, blocks, config);
+        acc.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+        self.result = acc;
+    }
+}
+
+/// Whether two versions of a block read the same to the document-level pass and to the
+/// drafting roles: same kind of head (organ and language for an organ formula), front matter,
+/// heading look.
+fn same_structure(o: &Block, n: &Block) -> bool {
+    let (a, b) = (&o.data, &n.data);
+    std::mem::discriminant(&a.head) == std::mem::discriminant(&b.head)
+        && (!matches!(a.head, Head::Organ { .. }) || a.head == b.head)
+        && a.front_matter == b.front_matter
+        && a.heading_like == b.heading_like
+}
+
+fn map_spans(d: &mut Diagnostic, f: &dyn Fn(usize) -> usize) {
+    let span = |s: &mut Span| *s = Span::new(f(s.start), f(s.end));
+    span(&mut d.span);
+    for r in &mut d.related {
+        span(&mut r.span);
+    }
+    for fix in &mut d.fixes {
+        for e in &mut fix.edits {
+            span(&mut e.span);
+        }
+    }
+}
+
+/// The inline `disable` comments of a document.
+fn offs(blocks: &[Block], roles: &[Role]) -> Vec<Off> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        for d in &b.data.directives {
+            let next = if d.next_only {
+                match (i + 1..blocks.len()).find(|&n| roles[n] != Role::Comment) {
+                    Some(n) => Some(n),
+                    None => continue,
+                }
+            } else {
+                None
+            };
+            out.push(Off { block: i, after: d.span.end, next, codes: d.codes.clone() });
+        }
+    }
+    out
+}
+
+/// Applies rule levels and inline `<!-- resolution-ls: disable… -->` comments.
+fn apply_settings(diags: Vec<Diagnostic>, offs: &[Off], blocks: &[Block], config: &Config) -> Vec<Diagnostic> {
+    // (from, to, codes): diagnostics starting in [from, to) with one of `codes` are dropped.
+    let ranges: Vec<(usize, usize, &[String])> = offs
+        .iter()
+        .map(|o| match o.next {
+            Some(n) => (blocks[n].start, blocks[n].end() + 1, o.codes.as_slice()),
+            None => (blocks[o.block].start + o.after, usize::MAX, o.codes.as_slice()),
+        })
+        .collect();
     diags
         .into_iter()
         .filter_map(|mut d| {
-            let disabled = off.iter().any(|(from, to, codes)| {
+            let disabled = ranges.iter().any(|(from, to, codes)| {
                 (*from..*to).contains(&d.span.start) && (codes.is_empty() || codes.iter().any(|c| c == d.code))
             });
             if disabled {
                 return None;
             }
-            d.severity = ctx.config.severity(d.code, d.severity)?;
+            d.severity = config.severity(d.code, d.severity)?;
             Some(d)
         })
         .collect()

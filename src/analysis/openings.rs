@@ -57,12 +57,7 @@ pub fn kind_of(role: Role) -> Option<Kind> {
 pub fn drafting_roles(blocks: &[Block], structure: &Structure) -> Vec<Role> {
     let mut roles = structure.roles.clone();
     for (b, r) in blocks.iter().zip(roles.iter_mut()) {
-        if *r == Role::Preambular
-            && b.data.heading_like
-            && structure.lang.is_none_or(|l| opening(b, l, Kind::Preambular).is_none())
-        {
-            *r = Role::Heading;
-        }
+        *r = drafting_role(b, *r, structure);
     }
     let has_numbered = roles.iter().any(|r| matches!(r, Role::Operative { scope: 0 }));
     if has_numbered {
@@ -76,6 +71,20 @@ pub fn drafting_roles(blocks: &[Block], structure: &Structure) -> Vec<Role> {
         }
     }
     roles
+}
+
+/// A block's role as the drafting rules see it, but for the one-unnumbered-paragraph case of
+/// [`drafting_roles`]: a heading-like line in the preamble that opens with no preambular
+/// phrase is a heading.
+pub fn drafting_role(b: &Block, role: Role, structure: &Structure) -> Role {
+    if role == Role::Preambular
+        && b.data.heading_like
+        && structure.lang.is_none_or(|l| opening(b, l, Kind::Preambular).is_none())
+    {
+        Role::Heading
+    } else {
+        role
+    }
 }
 
 /// The span of a block's lead text: where an unknown opening is reported.

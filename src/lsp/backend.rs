@@ -3,7 +3,6 @@
 //! runs up to four handlers at once).
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -43,6 +42,9 @@ struct InitOptions {
 
 struct OpenDoc {
     doc: Document,
+    /// Diagnostics kept between edits, and the re-parses since the last check.
+    checker: analysis::diagnostics::Checker,
+    pending: Vec<crate::syntax::Reparsed>,
     version: i32,
     /// The analysis' diagnostics (with their fixes), for code actions.
     findings: Arc<Vec<analysis::Diagnostic>>,
@@ -142,6 +144,8 @@ impl OpenDoc {
     fn new(text: &str, version: i32) -> OpenDoc {
         OpenDoc {
             doc: Document::new(text),
+            checker: Default::default(),
+            pending: Vec::new(),
             version,
             findings: Arc::default(),
             diagnostics: Arc::default(),
@@ -150,13 +154,20 @@ impl OpenDoc {
     }
 
     fn refresh(&mut self, uri: &Uri, enc: Encoding, config: &Config, cat: &crate::catalogue::Catalogue) {
-        let diags = analysis::diagnostics::diagnostics_in(self.doc.parse(), config, cat);
+        let diags = self.checker.check(self.doc.parse(), &self.pending, config, cat).to_vec();
+        self.pending.clear();
         let lsp = convert::diagnostics(self.doc.rope(), uri, enc, &diags);
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        serde_json::to_string(&lsp).unwrap_or_default().hash(&mut h);
-        self.result_id = format!("{:016x}", h.finish());
-        self.diagnostics = Arc::new(lsp);
+        if self.result_id.is_empty() || lsp != *self.diagnostics {
+            static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+            self.result_id = format!("{:x}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+            self.diagnostics = Arc::new(lsp);
+        }
         self.findings = Arc::new(diags);
+    }
+
+    /// Checks everything again at the next refresh (settings or catalogue changed).
+    fn invalidate(&mut self) {
+        self.checker.invalidate();
     }
 }
 
@@ -220,9 +231,15 @@ impl Backend {
                     let rope = open.doc.rope();
                     let start = convert::offset(rope, r.start, enc);
                     let end = convert::offset(rope, r.end, enc);
-                    open.doc.replace(start..end, &change.text);
+                    match open.doc.replace(start..end, &change.text) {
+                        Some(r) => open.pending.push(r),
+                        None => open.checker.invalidate(),
+                    }
                 }
-                None => open.doc.set_text(&change.text),
+                None => {
+                    open.doc.set_text(&change.text);
+                    open.checker.invalidate();
+                }
             }
         }
         open.version = params.text_document.version;
@@ -1027,6 +1044,7 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         let mut out = Vec::new();
         for (uri, config) in configs {
             if let Some(open) = st.docs.get_mut(&uri) {
+                open.invalidate();
                 open.refresh(&uri, enc, &config, &cat);
                 out.push(Publish { uri, diagnostics: open.diagnostics.clone(), version: Some(open.version) });
             }

@@ -121,14 +121,17 @@ impl Block {
     }
 }
 
-/// What [`Parse::edit`] re-parsed: the old blocks `from..old_to` were replaced by the new
-/// blocks `from..new_to`; the blocks after them moved by `delta` bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What [`Parse::edit`] re-parsed: the old blocks `from..old_to` (kept in `old`) were
+/// replaced by the new blocks `from..new_to`; the blocks after them moved by `delta` bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reparsed {
     pub from: usize,
     pub old_to: usize,
     pub new_to: usize,
     pub delta: isize,
+    /// Where the edit started, in the old text.
+    pub at: usize,
+    pub old: Vec<Block>,
 }
 
 /// The parse of a whole document.
@@ -197,8 +200,8 @@ impl Parse {
             b.start = (b.start as isize + delta) as usize;
         }
         let new_to = from + fresh.len();
-        self.blocks.splice(from..to, fresh);
-        Reparsed { from, old_to: to, new_to, delta }
+        let removed = self.blocks.splice(from..to, fresh).collect();
+        Reparsed { from, old_to: to, new_to, delta, at: old.start, old: removed }
     }
 
     /// The document-level reading of the blocks: front matter, language, organ, roles.

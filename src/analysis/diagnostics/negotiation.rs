@@ -7,7 +7,9 @@ use crate::analysis::{Diagnostic, Severity};
 use crate::syntax::{Head, Role};
 
 pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
-    for (b, role) in ctx.parse.blocks().iter().zip(&ctx.structure.roles) {
+    let blocks = ctx.parse.blocks();
+    for i in ctx.range.clone() {
+        let (b, role) = (&blocks[i], &ctx.structure.roles[i]);
         if let Head::Insertion { number, suffix, label } = &b.data.head {
             acc.push(Diagnostic::new(
                 "draft-insertion",

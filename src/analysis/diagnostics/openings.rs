@@ -3,7 +3,7 @@
 //! "rester saisi(e)", that disagrees in gender with the organ.
 
 use super::Ctx;
-use crate::analysis::openings::{drafting_roles, kind_of, lead_words, opening, resolve};
+use crate::analysis::openings::{kind_of, lead_words, opening, resolve};
 use crate::analysis::{Diagnostic, Severity, TextEdit};
 use crate::lexicon::{self, Gender, Kind, organ_gender};
 use crate::syntax::{Lang, Role, Span};
@@ -27,9 +27,9 @@ fn gender_name(g: Gender, lang: Lang) -> &'static str {
 pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
     let Some(lang) = ctx.structure.lang else { return };
     let blocks = ctx.parse.blocks();
-    let roles = drafting_roles(blocks, ctx.structure);
     let gender = ctx.structure.organ.map(organ_gender);
-    for (b, role) in blocks.iter().zip(&roles) {
+    for i in ctx.range.clone() {
+        let (b, role) = (&blocks[i], &ctx.drafting[i]);
         let Some(kind) = kind_of(*role) else { continue };
         if *role == (Role::Unnumbered { scope: 0 }) && opening(b, lang, Kind::Operative).is_none() {
             continue; // a section heading

@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 
 use super::Ctx;
 use super::spacing::{SpaceBefore, space_before};
-use crate::analysis::openings::{drafting_roles, opening};
+use crate::analysis::openings::opening;
 use crate::analysis::{Diagnostic, Severity, TextEdit};
 use crate::lexicon::Kind;
 use crate::syntax::{Block, Ending, Lang, Role, Span};
@@ -18,15 +18,23 @@ struct Unit<'a> {
     /// Label span and ending of each sub-paragraph.
     subs: Vec<(Span, Option<Ending>)>,
     block: &'a Block,
+    index: usize,
 }
 
-fn units<'a>(blocks: &'a [Block], roles: &[Role], want: impl Fn(usize, &Role) -> bool) -> Vec<Unit<'a>> {
+/// The paragraphs of blocks `range` that `want` picks, with their continuation blocks.
+fn units<'a>(
+    blocks: &'a [Block],
+    roles: &[Role],
+    range: std::ops::Range<usize>,
+    want: impl Fn(usize, &Role) -> bool,
+) -> Vec<Unit<'a>> {
     let mut out: Vec<Unit> = Vec::new();
     let mut open = false;
-    for (i, (b, role)) in blocks.iter().zip(roles).enumerate() {
+    for i in range {
+        let (b, role) = (&blocks[i], &roles[i]);
         let subs = b.data.sub_labels.iter().zip(&b.data.sub_ends).map(|(l, e)| (b.abs(l.span), e.map(|e| abs(b, e))));
         if want(i, role) {
-            out.push(Unit { lead: b.data.lead_end.map(|e| abs(b, e)), subs: subs.collect(), block: b });
+            out.push(Unit { lead: b.data.lead_end.map(|e| abs(b, e)), subs: subs.collect(), block: b, index: i });
             open = true;
         } else if matches!(role, Role::SubParagraphs { scope: 0 }) && open {
             out.last_mut().expect("open unit").subs.extend(subs);
@@ -35,6 +43,32 @@ fn units<'a>(blocks: &'a [Block], roles: &[Role], want: impl Fn(usize, &Role) ->
         }
     }
     out
+}
+
+/// `range` widened to whole paragraphs: back to the block that a paragraph's continuation
+/// blocks belong to, on over the continuation blocks after it.
+fn whole_paragraphs(roles: &[Role], range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let continues = |r: &Role| matches!(r, Role::SubParagraphs { .. } | Role::Comment);
+    let mut start = range.start;
+    while start > 0 && roles.get(start).is_some_and(continues) {
+        start -= 1;
+    }
+    let mut end = range.end;
+    while end < roles.len() && continues(&roles[end]) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Whether block `i` opens an operative paragraph of the resolution: a numbered one, or an
+/// unnumbered one that opens with an operative verb (a section heading such as "Measures"
+/// does not).
+pub fn is_operative(blocks: &[Block], lang: Option<crate::syntax::Lang>, i: usize, r: &Role) -> bool {
+    match r {
+        Role::Operative { scope: 0 } => true,
+        Role::Unnumbered { scope: 0 } => lang.is_some_and(|l| opening(&blocks[i], l, Kind::Operative).is_some()),
+        _ => false,
+    }
 }
 
 fn abs(b: &Block, e: Ending) -> Ending {
@@ -131,11 +165,12 @@ fn expect(
 
 pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
     let blocks = ctx.parse.blocks();
-    let roles = drafting_roles(blocks, ctx.structure);
+    let roles = ctx.drafting;
     let lang = ctx.structure.lang;
     let french = French::new(ctx);
     let french = french.as_ref();
-    for u in units(blocks, &roles, |_, r| *r == Role::Preambular) {
+    let window = whole_paragraphs(roles, ctx.range.clone());
+    for u in units(blocks, roles, window.clone(), |_, r| *r == Role::Preambular) {
         if u.subs.is_empty() {
             expect(acc, "punctuation-preambular", "a preambular paragraph", u.lead, &[','], u.block, french);
         } else {
@@ -155,17 +190,10 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
             }
         }
     }
-    // Operative paragraphs: numbered ones, and an unnumbered one that opens with an operative
-    // verb (a section heading such as "Measures" does not).
-    let is_operative = |i: usize, r: &Role| match r {
-        Role::Operative { scope: 0 } => true,
-        Role::Unnumbered { scope: 0 } => lang.is_some_and(|l| opening(&blocks[i], l, Kind::Operative).is_some()),
-        _ => false,
-    };
-    let ops = units(blocks, &roles, is_operative);
-    let n = ops.len();
-    for (k, u) in ops.iter().enumerate() {
-        let last_paragraph = k + 1 == n;
+    // Operative paragraphs; the last one ends with a full stop.
+    let ops = units(blocks, roles, window, |i, r| is_operative(blocks, lang, i, r));
+    for u in &ops {
+        let last_paragraph = Some(u.index) == ctx.last_operative;
         let (final_code, final_char, final_what) = if last_paragraph {
             ("punctuation-final", '.', "the last operative paragraph")
         } else {

@@ -11,7 +11,7 @@
 use super::Ctx;
 use crate::analysis::{Diagnostic, Severity, TextEdit};
 use crate::config::FrenchSpacing;
-use crate::syntax::{Lang, Punct, Role, Space, Span};
+use crate::syntax::{Block, Lang, Punct, Role, Space, Span};
 
 /// What a mark wants: a space (any kind), a given kind, or none.
 #[derive(Clone, Copy, PartialEq)]
@@ -55,14 +55,18 @@ fn describe(p: &Punct) -> String {
     }
 }
 
-/// The marks the rule checks, with absolute spans (edges of lines left out).
+fn checked_role(role: &Role) -> bool {
+    matches!(role, Role::Preambular | Role::Operative { .. } | Role::Unnumbered { .. } | Role::SubParagraphs { .. })
+}
+
+/// The marks the rule checks in the blocks of `ctx.range`, with absolute spans (edges of
+/// lines left out).
 fn marks(ctx: &Ctx) -> Vec<Punct> {
     let mut all: Vec<Punct> = Vec::new();
-    for (b, role) in ctx.parse.blocks().iter().zip(&ctx.structure.roles) {
-        if matches!(
-            role,
-            Role::Preambular | Role::Operative { .. } | Role::Unnumbered { .. } | Role::SubParagraphs { .. }
-        ) {
+    let blocks = ctx.parse.blocks();
+    for i in ctx.range.clone() {
+        let b = &blocks[i];
+        if checked_role(&ctx.structure.roles[i]) {
             all.extend(b.data.puncts.iter().filter(|p| p.space != Space::Edge).map(|p| Punct {
                 span: b.abs(p.span),
                 space_span: b.abs(p.space_span),
@@ -73,14 +77,37 @@ fn marks(ctx: &Ctx) -> Vec<Punct> {
     all
 }
 
-/// For auto: the number of spaced and unspaced marks per class.
-fn counts(all: &[Punct]) -> [(usize, usize); 4] {
+/// Spaced and unspaced marks per class (what `auto` reads), of one block.
+pub type MarkCounts = [(usize, usize); 4];
+
+/// The marks of one block in a role the rule checks, counted.
+pub fn block_counts(b: &Block, role: &Role) -> MarkCounts {
     let mut counts = [(0usize, 0usize); 4];
-    for p in all {
-        let c = &mut counts[class(p.ch)];
-        if spaced(p.space) { c.0 += 1 } else { c.1 += 1 }
+    if checked_role(role) {
+        for p in b.data.puncts.iter().filter(|p| p.space != Space::Edge) {
+            let c = &mut counts[class(p.ch)];
+            if spaced(p.space) { c.0 += 1 } else { c.1 += 1 }
+        }
     }
     counts
+}
+
+/// Adds (`sign` true) or takes away one block's counts.
+pub fn add_counts(total: &mut MarkCounts, part: &MarkCounts, sign: bool) {
+    for (t, p) in total.iter_mut().zip(part) {
+        if sign {
+            t.0 += p.0;
+            t.1 += p.1;
+        } else {
+            t.0 -= p.0;
+            t.1 -= p.1;
+        }
+    }
+}
+
+/// What `auto` expects of each class under these counts (the majority; ties: spaced).
+pub fn majorities(counts: &MarkCounts) -> [bool; 4] {
+    counts.map(|(yes, no)| yes >= no)
 }
 
 fn want(profile: FrenchSpacing, counts: &[(usize, usize); 4], ch: char) -> Want {
@@ -112,8 +139,7 @@ pub fn space_before(ctx: &Ctx, ch: char) -> Option<SpaceBefore> {
         return None;
     }
     let profile = ctx.config.french_spacing;
-    let counts = if profile == FrenchSpacing::Auto { counts(&marks(ctx)) } else { [(0, 0); 4] };
-    match want(profile, &counts, ch) {
+    match want(profile, &ctx.marks, ch) {
         Want::Unchecked => None,
         Want::No => Some(SpaceBefore { text: "", exact: true }),
         Want::Kind(Space::NarrowNoBreak) => Some(SpaceBefore { text: "\u{202f}", exact: true }),
@@ -129,9 +155,8 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
     }
     let all = marks(ctx);
     let profile = ctx.config.french_spacing;
-    let counts = counts(&all);
     for p in &all {
-        let want = want(profile, &counts, p.ch);
+        let want = want(profile, &ctx.marks, p.ch);
         let ok = match want {
             Want::Unchecked => true,
             Want::Any => spaced(p.space),
