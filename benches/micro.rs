@@ -23,8 +23,9 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-use resolution_ls::analysis::{self, diagnostics::diagnostics};
+use resolution_ls::analysis::{self, diagnostics::Checker, diagnostics::diagnostics};
 use resolution_ls::catalogue::{self, Catalogue};
+use resolution_ls::config::Config;
 use resolution_ls::document::Document;
 use resolution_ls::position::{self, Encoding};
 use stats::{Sizes, Table, env_scale, fmt_bytes};
@@ -239,6 +240,34 @@ fn main() {
                 }
             }
             t.row(format!("{name}: diagnostics after a paragraph-number edit ({count} diagnostics)"), &v);
+        }
+        t.print();
+
+        // What the server does on a keystroke: the edit, then the incremental check.
+        let mut t =
+            Table::new("Keystroke: Document::replace + diagnostics::Checker::check (incremental), per keystroke");
+        for (name, d) in &drafts {
+            let mut doc = Document::new(&d.text);
+            let (config, cat) = (Config::default(), catalogue::builtin());
+            let mut checker = Checker::default();
+            checker.check(doc.parse(), &[], &config, cat);
+            let samples = n(400);
+            let mut all = Vec::new();
+            for (site, at) in sites(d) {
+                let ch = if site == "paragraph number" { "9" } else { "é" };
+                let mut v = Vec::new();
+                let mut fast = 0;
+                for i in 0..samples {
+                    let t0 = Instant::now();
+                    let r = if i % 2 == 0 { doc.replace(at..at, ch) } else { doc.replace(at..at + ch.len(), "") };
+                    black_box(checker.check(doc.parse(), &[r.expect("incremental parse")], &config, cat));
+                    v.push(t0.elapsed());
+                    fast += usize::from(checker.last_was_incremental);
+                }
+                all.extend_from_slice(&v);
+                t.row(format!("{name}: {site} ({fast}/{samples} incremental)"), &v);
+            }
+            t.row(format!("{name}: all sites"), &all);
         }
         t.print();
     }

@@ -16,7 +16,7 @@ use crate::analysis::openings::{drafting_role, drafting_roles};
 use crate::analysis::{Diagnostic, Severity};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
-use crate::syntax::{Block, Head, Parse, Reparsed, Role, Span, Structure};
+use crate::syntax::{Block, Head, MapSpans, Parse, Reparsed, Role, Span, Structure};
 use spacing::MarkCounts;
 
 /// Every diagnostic code with its default severity. Codes are a stable interface (editor
@@ -274,19 +274,18 @@ impl Checker {
         }
         self.marks = marks;
 
-        let changed = |f: &dyn Fn(&Block, &Block) -> bool| r.old.iter().zip(new).any(|(o, n)| f(o, n));
-        let numbering = changed(&|o, n| o.data.head != n.data.head);
-        let subs = changed(&|o, n| o.data.sub_labels != n.data.sub_labels);
-        let notes = changed(&|o, n| o.data.fn_refs != n.data.fn_refs || o.data.fn_defs != n.data.fn_defs);
-        let xrefs = numbering || subs || changed(&|o, n| o.data.crossrefs != n.data.crossrefs);
-        let map = |p: usize| -> usize {
-            let k = r.old.partition_point(|b| b.start <= p);
-            match k.checked_sub(1).map(|k| (&r.old[k], &new[k])) {
-                Some((o, n)) if p <= o.end() => n.start + (p - o.start),
-                _ if p < r.at => p,
-                _ => (p as isize + r.delta) as usize,
-            }
-        };
+        // A summary is unchanged when the old block's items, moved by the edit, are the new
+        // block's items.
+        fn moved<T: MapSpans + PartialEq>(r: &Reparsed, o: &Block, n: &Block, pick: impl Fn(&Block) -> &T) -> bool {
+            let old = pick(o).map_spans(&|s| r.map(o.abs(s)));
+            old == pick(n).map_spans(&|s| n.abs(s))
+        }
+        let changed = |f: &dyn Fn(&Block, &Block) -> bool| r.old.iter().zip(new).any(|(o, n)| !f(o, n));
+        let numbering = changed(&|o, n| moved(r, o, n, |b| &b.data.head));
+        let subs = changed(&|o, n| moved(r, o, n, |b| &b.data.sub_labels));
+        let notes = changed(&|o, n| moved(r, o, n, |b| &b.data.fn_refs) && moved(r, o, n, |b| &b.data.fn_defs));
+        let xrefs = numbering || subs || changed(&|o, n| moved(r, o, n, |b| &b.data.crossrefs));
+        let map = |s: Span| r.map(s);
         for (family, rerun) in [(NUMBERING, numbering), (SUBPARAGRAPHS, subs), (FOOTNOTES, notes), (CROSSREFS, xrefs)] {
             if rerun {
                 self.global[family] = self.run_global(family, parse, config);
@@ -296,7 +295,7 @@ impl Checker {
                 }
             }
         }
-        if changed(&|o, n| o.data.directives != n.data.directives) {
+        if changed(&|o, n| o.data.directives == n.data.directives) {
             self.off = offs(blocks, &self.structure.roles);
         }
         self.run_local(parse, config, catalogue, r.from..r.new_to);
@@ -314,7 +313,8 @@ impl Checker {
             acc.extend(found.iter().map(|d| {
                 let mut d = d.clone();
                 if delta != 0 {
-                    map_spans(&mut d, &|p| (p as isize + delta) as usize);
+                    let by = |p: usize| (p as isize + delta) as usize;
+                    map_spans(&mut d, &|s| Span::new(by(s.start), by(s.end)));
                 }
                 d
             }));
@@ -336,8 +336,8 @@ fn same_structure(o: &Block, n: &Block) -> bool {
         && a.heading_like == b.heading_like
 }
 
-fn map_spans(d: &mut Diagnostic, f: &dyn Fn(usize) -> usize) {
-    let span = |s: &mut Span| *s = Span::new(f(s.start), f(s.end));
+fn map_spans(d: &mut Diagnostic, f: &dyn Fn(Span) -> Span) {
+    let span = |s: &mut Span| *s = f(*s);
     span(&mut d.span);
     for r in &mut d.related {
         span(&mut r.span);

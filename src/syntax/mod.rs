@@ -129,9 +129,90 @@ pub struct Reparsed {
     pub old_to: usize,
     pub new_to: usize,
     pub delta: isize,
-    /// Where the edit started, in the old text.
+    /// The bytes the edit replaced, in the old text.
     pub at: usize,
+    pub old_end: usize,
     pub old: Vec<Block>,
+}
+
+impl Reparsed {
+    /// Where a span of the old text is in the new one: moved by the edit when it lies after
+    /// the replaced bytes, kept when it lies before them. (A span that overlaps them comes
+    /// out clamped; an item there has changed anyway.)
+    pub fn map(&self, s: Span) -> Span {
+        let start = if s.start < self.at {
+            s.start
+        } else if s.start >= self.old_end {
+            (s.start as isize + self.delta) as usize
+        } else {
+            self.at
+        };
+        let end = if s.end <= self.at {
+            s.end
+        } else if s.end >= self.old_end {
+            (s.end as isize + self.delta) as usize
+        } else {
+            self.at
+        };
+        Span::new(start, end.max(start))
+    }
+}
+
+/// Items of a block summary whose spans can be moved (to compare two versions of a block
+/// modulo an edit's shift).
+pub trait MapSpans {
+    fn map_spans(&self, f: &dyn Fn(Span) -> Span) -> Self;
+}
+
+impl<T: MapSpans> MapSpans for Vec<T> {
+    fn map_spans(&self, f: &dyn Fn(Span) -> Span) -> Self {
+        self.iter().map(|x| x.map_spans(f)).collect()
+    }
+}
+
+impl MapSpans for Head {
+    fn map_spans(&self, f: &dyn Fn(Span) -> Span) -> Self {
+        match self {
+            Head::Numbered { number, label } => Head::Numbered { number: *number, label: f(*label) },
+            Head::Insertion { number, suffix, label } => {
+                Head::Insertion { number: *number, suffix: suffix.clone(), label: f(*label) }
+            }
+            other => other.clone(),
+        }
+    }
+}
+
+impl MapSpans for SubLabel {
+    fn map_spans(&self, f: &dyn Fn(Span) -> Span) -> Self {
+        SubLabel { span: f(self.span), ..self.clone() }
+    }
+}
+
+impl MapSpans for FootnoteRef {
+    fn map_spans(&self, f: &dyn Fn(Span) -> Span) -> Self {
+        FootnoteRef { label: self.label.clone(), span: f(self.span) }
+    }
+}
+
+impl MapSpans for FootnoteDef {
+    fn map_spans(&self, f: &dyn Fn(Span) -> Span) -> Self {
+        FootnoteDef { label: self.label.clone(), span: f(self.span) }
+    }
+}
+
+impl MapSpans for crossref::CrossRef {
+    fn map_spans(&self, f: &dyn Fn(Span) -> Span) -> Self {
+        let targets = self
+            .targets
+            .iter()
+            .map(|t| crossref::RefTarget {
+                number: t.number,
+                number_span: f(t.number_span),
+                sub: t.sub.as_ref().map(|(l, s)| (l.clone(), f(*s))),
+            })
+            .collect();
+        crossref::CrossRef { span: f(self.span), targets, direction: self.direction, range: self.range }
+    }
 }
 
 /// The parse of a whole document.
@@ -201,7 +282,7 @@ impl Parse {
         }
         let new_to = from + fresh.len();
         let removed = self.blocks.splice(from..to, fresh).collect();
-        Reparsed { from, old_to: to, new_to, delta, at: old.start, old: removed }
+        Reparsed { from, old_to: to, new_to, delta, at: old.start, old_end: old.end, old: removed }
     }
 
     /// The document-level reading of the blocks: front matter, language, organ, roles.
