@@ -138,11 +138,6 @@ impl Checker {
         self.valid = false;
     }
 
-    /// The document-level reading of the last checked parse.
-    pub fn structure(&self) -> &Structure {
-        &self.structure
-    }
-
     /// The diagnostics of the last check, sorted by position.
     pub fn result(&self) -> &[Diagnostic] {
         &self.result

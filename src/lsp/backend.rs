@@ -164,11 +164,6 @@ impl OpenDoc {
         }
         self.findings = Arc::new(diags);
     }
-
-    /// Checks everything again at the next refresh (settings or catalogue changed).
-    fn invalidate(&mut self) {
-        self.checker.invalidate();
-    }
 }
 
 impl Backend {
@@ -1044,7 +1039,7 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         let mut out = Vec::new();
         for (uri, config) in configs {
             if let Some(open) = st.docs.get_mut(&uri) {
-                open.invalidate();
+                open.checker.invalidate(); // settings or catalogue changed: check everything
                 open.refresh(&uri, enc, &config, &cat);
                 out.push(Publish { uri, diagnostics: open.diagnostics.clone(), version: Some(open.version) });
             }
