@@ -117,18 +117,28 @@ c) de faire [ñ] rapport ;\n\n2. *Prie* le Secrétaire général de donner suite
 /// Keystrokes: what a drafter types and deletes, at any place.
 const KEYS: &[&str] = &["é", "a", " ", ";", ",", ".", ":", "9", "1", "\u{a0}", "[^2]", "a) ", "𝔄", "\n", "*", "«"];
 
+/// A French draft with two annexes (three numbering scopes) and cross-references within each
+/// scope and between them ("de la présente résolution", "de la présente annexe", above and
+/// below), with sub-paragraphs to point at.
+const ANNEXES: &str = "L’Assemblée générale,\n\n*Rappelant* le paragraphe 2 de la présente résolution,\n\n\
+1. *Décide* que le paragraphe 1 de la présente annexe s’applique :\n   a) é ;\n   b) ñ ;\n\n\
+2. *Prie* le Secrétaire général de donner suite au paragraphe 1 a) ci-dessus et au paragraphe 3 ci-après ;\n\n\
+3. *Décide* de rester saisie de la question.\n\nAnnexe I\n\n\
+1. Texte « é » conforme au paragraphe 2 ci-après et au paragraphe 1 b) de la présente résolution ;\n\n\
+2. Texte 𝔄 visé au paragraphe 1 ci-dessus :\n   a) un ;\n   b) deux ;\n\n3. Voir le paragraphe 4 ci-dessus.\n\n\
+Annexe II\n\n1. Texte du paragraphe 2 b) de la présente annexe et du paragraphe 3 de la présente résolution ;\n\n\
+2. Texte ñ :\n   a) un ;\n   b) deux, visé au paragraphe 2 a) ci-dessus.\n";
+
 /// 3,000 keystrokes (a deterministic pseudo-random sequence) typed and deleted anywhere in
-/// [`DRAFT`]: after each one, the incremental check equals a fresh check. In so short a draft
+/// `draft`: after each one, the incremental check equals a fresh check. In so short a draft
 /// a third of the keystrokes land on a blank line, a label or a line break (which add or
 /// remove a block or change a head: a full check); the rest take the incremental path.
-#[test]
-fn keystrokes_checked_incrementally_equal_a_fresh_check() {
-    let mut text = DRAFT.to_string();
+fn keystrokes_equal_a_fresh_check(draft: &str, mut seed: u64) {
+    let mut text = draft.to_string();
     let mut doc = Document::new(&text);
     let (config, cat) = (Config::default(), catalogue::builtin());
     let mut checker = Checker::default();
     checker.check(doc.parse(), &[], &config, cat);
-    let mut seed: u64 = 0x5eed;
     let mut next = |n: usize| {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (seed >> 33) as usize % n
@@ -136,7 +146,7 @@ fn keystrokes_checked_incrementally_equal_a_fresh_check() {
     let (mut incremental, total) = (0, 3000);
     for step in 0..total {
         if step % 500 == 0 {
-            text = DRAFT.to_string(); // start again before the draft drifts too far
+            text = draft.to_string(); // start again before the draft drifts too far
             doc = Document::new(&text);
             checker.check(doc.parse(), &[], &config, cat);
         }
@@ -153,6 +163,50 @@ fn keystrokes_checked_incrementally_equal_a_fresh_check() {
         incremental += usize::from(checker.last_was_incremental);
     }
     assert!(incremental * 4 > total, "only {incremental} of {total} keystrokes were checked incrementally");
+}
+
+#[test]
+fn keystrokes_checked_incrementally_equal_a_fresh_check() {
+    keystrokes_equal_a_fresh_check(DRAFT, 0x5eed);
+}
+
+#[test]
+fn keystrokes_in_a_draft_with_annexes_equal_a_fresh_check() {
+    assert!(!diagnostics::diagnostics(&Parse::new(ANNEXES)).iter().any(|d| d.code == "numbering-gap"));
+    keystrokes_equal_a_fresh_check(ANNEXES, 0xa11e);
+}
+
+/// Digits typed before and after a paragraph number in each scope, and in a cross-reference's
+/// number: each is checked incrementally (numbering re-checks the scope, cross-references
+/// those into it) and equals a fresh check.
+#[test]
+fn renumbering_keystrokes_in_each_scope_are_incremental() {
+    let mut doc = Document::new(ANNEXES);
+    let (config, cat) = (Config::default(), catalogue::builtin());
+    let mut checker = Checker::default();
+    checker.check(doc.parse(), &[], &config, cat);
+    let sites: Vec<usize> = ANNEXES
+        .match_indices("\n2. ")
+        .map(|(i, _)| i + 1)
+        .chain(ANNEXES.find("paragraphe 3 ci-après").map(|i| i + 11))
+        .collect();
+    assert_eq!(sites.len(), 4);
+    for at in sites {
+        for key in ["9", "1"] {
+            let r = doc.replace(at..at, key).expect("incremental");
+            let expected = diagnostics::diagnostics(&Parse::new(&doc.text()));
+            assert_ne!(
+                checker.check(doc.parse(), &[r], &config, cat),
+                &diagnostics::diagnostics(&Parse::new(ANNEXES))[..]
+            );
+            assert!(checker.last_was_incremental, "{key} typed at {at}");
+            assert_eq!(checker.result(), &expected[..], "{key} typed at {at}");
+            let r = doc.replace(at..at + 1, "").expect("incremental");
+            checker.check(doc.parse(), &[r], &config, cat);
+            assert!(checker.last_was_incremental);
+            assert_eq!(checker.result(), &diagnostics::diagnostics(&Parse::new(ANNEXES))[..]);
+        }
+    }
 }
 
 /// One keystroke inside a paragraph takes the incremental path.

@@ -13,6 +13,7 @@ mod subparagraphs;
 use std::ops::Range;
 
 use crate::analysis::openings::{drafting_role, drafting_roles};
+use crate::analysis::references::paragraphs::{Outline, scope_starts, target_scope as crossrefs_target};
 use crate::analysis::{Diagnostic, Severity};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
@@ -85,11 +86,10 @@ pub fn diagnostics_in(parse: &Parse, config: &Config, catalogue: &Catalogue) -> 
     checker.result
 }
 
-/// The document-wide rule families, each re-run only when its inputs change.
-const NUMBERING: usize = 0;
-const SUBPARAGRAPHS: usize = 1;
-const FOOTNOTES: usize = 2;
-const CROSSREFS: usize = 3;
+/// The document-wide rule families kept whole, each re-run only when its inputs change.
+/// Numbering is kept per scope and cross-references per block (see [`Checker`]).
+const SUBPARAGRAPHS: usize = 0;
+const FOOTNOTES: usize = 1;
 
 /// An inline `disable` comment, by block index (stable while an edit keeps the block count).
 #[derive(Debug, Clone)]
@@ -102,6 +102,14 @@ struct Off {
     codes: Vec<String>,
 }
 
+/// The cross-references of one block: the scopes they point into, and their findings.
+#[derive(Debug, Clone)]
+struct Xrefs {
+    block: usize,
+    into: Vec<u32>,
+    found: Vec<Diagnostic>,
+}
+
 /// Diagnostics kept from one check to the next, so that a keystroke costs what it changes.
 ///
 /// The rules fall in two kinds. Block-local rules (punctuation, openings, French spacing,
@@ -112,7 +120,11 @@ struct Off {
 /// rule. After an edit that keeps the number of blocks and the document-wide facts, only the
 /// edited blocks are checked again by the local rules, and a document-wide rule runs again
 /// only when the edited blocks' summaries it reads changed; everything else is moved by the
-/// edit's shift. Any other edit checks everything. `tests/incremental.rs` compares the result
+/// edit's shift. Two document-wide rules are finer still: numbering findings are kept per
+/// numbering scope (a renumbered paragraph re-checks its scope), and cross-reference findings
+/// per block (a renumbered paragraph or a changed sub-paragraph label re-checks the references
+/// into its scope, over an outline of the scopes they point into, and an edited reference is
+/// checked again alone). Any other edit checks everything. `tests/incremental.rs` compares the result
 /// with a fresh check after every edit.
 #[derive(Debug, Default)]
 pub struct Checker {
@@ -122,9 +134,18 @@ pub struct Checker {
     has_numbered: bool,
     marks: MarkCounts,
     last_operative: Option<usize>,
-    global: [Vec<Diagnostic>; 4],
-    /// Per block: the start the block had when checked, and its local findings.
-    local: Vec<(usize, Vec<Diagnostic>)>,
+    global: [Vec<Diagnostic>; 2],
+    /// The first block of each numbering scope.
+    scope_starts: Vec<usize>,
+    /// Numbering findings per scope.
+    numbering: Vec<Vec<Diagnostic>>,
+    /// Cross-reference findings of each block that has references, by block index, in order.
+    xrefs: Vec<Xrefs>,
+    /// The blocks with local findings, in order: block index, the start the block had when
+    /// checked, and the findings (spans as of that start).
+    local: Vec<(usize, usize, Vec<Diagnostic>)>,
+    /// The number of blocks checked.
+    count: usize,
     off: Vec<Off>,
     result: Vec<Diagnostic>,
     /// How the last check went (for tests and benchmarks): true when it was incremental.
@@ -185,10 +206,18 @@ impl Checker {
         let lang = self.structure.lang;
         self.last_operative =
             self.drafting.iter().enumerate().rposition(|(i, r)| punctuation::is_operative(blocks, lang, i, r));
-        for family in [NUMBERING, SUBPARAGRAPHS, FOOTNOTES, CROSSREFS] {
+        for family in [SUBPARAGRAPHS, FOOTNOTES] {
             self.global[family] = self.run_global(family, parse, config);
         }
-        self.local = vec![(0, Vec::new()); blocks.len()];
+        self.scope_starts = scope_starts(&self.structure.roles);
+        self.numbering = (0..self.scope_starts.len()).map(|s| self.run_numbering(parse, config, s)).collect();
+        self.xrefs = self.run_xrefs(
+            parse,
+            None,
+            blocks.iter().enumerate().filter(|(_, b)| !b.data.crossrefs.is_empty()).map(|(i, _)| i).collect(),
+        );
+        self.local.clear();
+        self.count = blocks.len();
         self.run_local(parse, config, catalogue, 0..blocks.len());
         self.off = offs(blocks, &self.structure.roles);
         self.valid = true;
@@ -198,12 +227,64 @@ impl Checker {
         let ctx = self.ctx(parse, config, 0..0);
         let mut acc = Vec::new();
         match family {
-            NUMBERING => numbering::check(&mut acc, &ctx),
             SUBPARAGRAPHS => subparagraphs::check(&mut acc, &ctx),
-            FOOTNOTES => footnotes::check(&mut acc, &ctx),
-            _ => crossrefs::check(&mut acc, &ctx),
+            _ => footnotes::check(&mut acc, &ctx),
         }
         acc
+    }
+
+    /// The blocks of numbering scope `scope`.
+    fn scope_blocks(&self, scope: usize, count: usize) -> Range<usize> {
+        let end = self.scope_starts.get(scope + 1).copied().unwrap_or(count);
+        self.scope_starts[scope]..end
+    }
+
+    fn run_numbering(&self, parse: &Parse, config: &Config, scope: usize) -> Vec<Diagnostic> {
+        let mut acc = Vec::new();
+        numbering::check(&mut acc, &self.ctx(parse, config, 0..0), self.scope_blocks(scope, parse.blocks().len()));
+        acc
+    }
+
+    /// Checks the cross-references of `which` (block indices, in order), over the whole
+    /// outline, or when `scopes` says which scopes they may point into, over an outline of
+    /// each of those scopes.
+    fn run_xrefs(&self, parse: &Parse, scopes: Option<&[u32]>, which: Vec<usize>) -> Vec<Xrefs> {
+        let (blocks, roles) = (parse.blocks(), &self.structure.roles);
+        let starts = &self.scope_starts;
+        let outlines: Vec<(Option<u32>, Outline)> = match scopes {
+            None if which.is_empty() => Vec::new(),
+            None => vec![(None, Outline::new(blocks, roles))],
+            Some(scopes) => std::iter::once((None, Outline::of_scopes(blocks, roles, starts, 0..0)))
+                .chain(scopes.iter().map(|&s| (Some(s), Outline::of_scopes(blocks, roles, starts, s..s + 1))))
+                .collect(),
+        };
+        let outline = |scope: Option<u32>| {
+            let exact = outlines.iter().find(|(s, _)| s.is_some() && *s == scope);
+            &exact.unwrap_or(&outlines[0]).1
+        };
+        which
+            .into_iter()
+            .map(|i| {
+                let mut found = Vec::new();
+                crossrefs::check_block(&mut found, &outline, &blocks[i], i);
+                Xrefs { block: i, into: self.targets_of(&blocks[i], i), found }
+            })
+            .collect()
+    }
+
+    /// The numbering scope of block `i`.
+    fn scope_of(&self, i: usize) -> u32 {
+        self.scope_starts.partition_point(|&s| s <= i).saturating_sub(1) as u32
+    }
+
+    /// The scopes the cross-references of block `b` (index `i`) point into.
+    fn targets_of(&self, b: &Block, i: usize) -> Vec<u32> {
+        let (here, annexes) = (self.scope_of(i), self.scope_starts.len() as u32 - 1);
+        let mut into: Vec<u32> =
+            b.data.crossrefs.iter().filter_map(|x| crossrefs_target(here, annexes, x.direction)).collect();
+        into.sort_unstable();
+        into.dedup();
+        into
     }
 
     /// Runs the block-local rules on `range` and files their findings by block.
@@ -226,23 +307,30 @@ impl Checker {
                 catalogue,
             ));
         }
-        for i in range.clone() {
-            self.local[i] = (blocks[i].start, Vec::new());
-        }
-        for d in acc {
-            // The block the finding starts in; findings of neighbouring paragraphs that the
-            // punctuation rule looked at are unchanged and dropped.
-            let Some(i) = blocks.partition_point(|b| b.start <= d.span.start).checked_sub(1) else { continue };
-            if range.contains(&i) {
-                self.local[i].1.push(d);
+        // The block each finding starts in; findings of neighbouring paragraphs that the
+        // punctuation rule looked at are unchanged and dropped.
+        let mut by_block: Vec<(usize, Diagnostic)> = acc
+            .into_iter()
+            .filter_map(|d| Some((blocks.partition_point(|b| b.start <= d.span.start).checked_sub(1)?, d)))
+            .filter(|(i, _)| range.contains(i))
+            .collect();
+        by_block.sort_by_key(|(i, _)| *i); // stable: each rule's order is kept
+        let mut found: Vec<(usize, usize, Vec<Diagnostic>)> = Vec::new();
+        for (i, d) in by_block {
+            match found.last_mut() {
+                Some((b, _, v)) if *b == i => v.push(d),
+                _ => found.push((i, blocks[i].start, vec![d])),
             }
         }
+        let from = self.local.partition_point(|(b, _, _)| *b < range.start);
+        let to = self.local.partition_point(|(b, _, _)| *b < range.end);
+        self.local.splice(from..to, found);
     }
 
     /// The incremental path; false when the edit needs a full check.
     fn update(&mut self, parse: &Parse, r: &Reparsed, config: &Config, catalogue: &Catalogue) -> bool {
         let blocks = parse.blocks();
-        if r.old_to - r.from != r.new_to - r.from || blocks.len() != self.local.len() || !self.has_numbered {
+        if r.old_to - r.from != r.new_to - r.from || blocks.len() != self.count || !self.has_numbered {
             return false;
         }
         let new = &blocks[r.from..r.new_to];
@@ -276,12 +364,10 @@ impl Checker {
             old == pick(n).map_spans(&|s| n.abs(s))
         }
         let changed = |f: &dyn Fn(&Block, &Block) -> bool| r.old.iter().zip(new).any(|(o, n)| !f(o, n));
-        let numbering = changed(&|o, n| moved(r, o, n, |b| &b.data.head));
         let subs = changed(&|o, n| moved(r, o, n, |b| &b.data.sub_labels));
         let notes = changed(&|o, n| moved(r, o, n, |b| &b.data.fn_refs) && moved(r, o, n, |b| &b.data.fn_defs));
-        let xrefs = numbering || subs || changed(&|o, n| moved(r, o, n, |b| &b.data.crossrefs));
         let map = |s: Span| r.map(s);
-        for (family, rerun) in [(NUMBERING, numbering), (SUBPARAGRAPHS, subs), (FOOTNOTES, notes), (CROSSREFS, xrefs)] {
+        for (family, rerun) in [(SUBPARAGRAPHS, subs), (FOOTNOTES, notes)] {
             if rerun {
                 self.global[family] = self.run_global(family, parse, config);
             } else {
@@ -290,6 +376,29 @@ impl Checker {
                 }
             }
         }
+
+        // The scopes whose paragraph numbers or sub-paragraph labels the edit changed.
+        let mut renumbered: Vec<u32> = Vec::new();
+        let mut relabelled: Vec<u32> = Vec::new();
+        for (k, (o, n)) in r.old.iter().zip(new).enumerate() {
+            let scope = self.scope_of(r.from + k);
+            let head = !moved(r, o, n, |b| &b.data.head);
+            if head && !renumbered.contains(&scope) {
+                renumbered.push(scope);
+            }
+            if (head || !moved(r, o, n, |b| &b.data.sub_labels)) && !relabelled.contains(&scope) {
+                relabelled.push(scope);
+            }
+        }
+        for (scope, found) in self.numbering.iter_mut().enumerate() {
+            if !renumbered.contains(&(scope as u32)) {
+                found.iter_mut().for_each(|d| map_spans(d, &map));
+            }
+        }
+        for &scope in &renumbered {
+            self.numbering[scope as usize] = self.run_numbering(parse, config, scope as usize);
+        }
+        self.update_xrefs(parse, r, &relabelled);
         if changed(&|o, n| o.data.directives == n.data.directives) {
             self.off = offs(blocks, &self.structure.roles);
         }
@@ -297,14 +406,51 @@ impl Checker {
         true
     }
 
+    /// Cross-references after an edit: those of the edited blocks and those into a
+    /// relabelled scope are checked again; the others move with the edit.
+    fn update_xrefs(&mut self, parse: &Parse, r: &Reparsed, relabelled: &[u32]) {
+        let blocks = parse.blocks();
+        let edited = r.from..r.new_to;
+        let first = self.xrefs.partition_point(|x| x.block < edited.start);
+        let had = self.xrefs.get(first).is_some_and(|x| edited.contains(&x.block));
+        let has = blocks[edited.clone()].iter().any(|b| !b.data.crossrefs.is_empty());
+        let map = |s: Span| r.map(s);
+        if relabelled.is_empty() && !had && !has {
+            for x in &mut self.xrefs {
+                x.found.iter_mut().for_each(|d| map_spans(d, &map));
+            }
+            return;
+        }
+        let mut again: Vec<usize> = Vec::new();
+        let mut kept: Vec<Xrefs> = Vec::with_capacity(self.xrefs.len() + edited.len());
+        for mut x in std::mem::take(&mut self.xrefs) {
+            if edited.contains(&x.block) {
+                continue;
+            }
+            if x.into.iter().any(|t| relabelled.contains(t)) {
+                again.push(x.block);
+            } else {
+                x.found.iter_mut().for_each(|d| map_spans(d, &map));
+                kept.push(x);
+            }
+        }
+        again.extend(edited.filter(|&i| !blocks[i].data.crossrefs.is_empty()));
+        again.sort_unstable();
+        let mut targets: Vec<u32> = again.iter().flat_map(|&i| self.targets_of(&blocks[i], i)).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        kept.extend(self.run_xrefs(parse, Some(&targets), again));
+        kept.sort_unstable_by_key(|x| x.block);
+        self.xrefs = kept;
+    }
+
     fn assemble(&mut self, parse: &Parse, config: &Config) {
         let blocks = parse.blocks();
         let mut acc: Vec<Diagnostic> = self.global.iter().flatten().cloned().collect();
-        for ((base, found), b) in self.local.iter().zip(blocks) {
-            if found.is_empty() {
-                continue;
-            }
-            let delta = b.start as isize - *base as isize;
+        acc.extend(self.numbering.iter().flatten().cloned());
+        acc.extend(self.xrefs.iter().flat_map(|x| &x.found).cloned());
+        for (i, base, found) in &self.local {
+            let delta = blocks[*i].start as isize - *base as isize;
             acc.extend(found.iter().map(|d| {
                 let mut d = d.clone();
                 if delta != 0 {

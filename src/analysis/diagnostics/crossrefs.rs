@@ -6,11 +6,10 @@
 //! target scope's numbering is broken, or the number (or label) is used twice, the reference
 //! cannot be checked: it gets an information note instead of a guess.
 
-use super::Ctx;
-use crate::analysis::references::paragraphs::{Outline, ParaKind, Resolution, absolute, show_label};
+use crate::analysis::references::paragraphs::{Outline, ParaKind, Resolution, absolute, show_label, target_scope};
 use crate::analysis::{Diagnostic, Severity};
 use crate::syntax::crossref::{CrossRef, Direction, RefTarget};
-use crate::syntax::{LabelStyle, Span};
+use crate::syntax::{Block, LabelStyle, Span};
 
 fn para_name(o: &Outline, p: usize) -> String {
     match o.paras[p].kind {
@@ -176,28 +175,25 @@ fn check_target(acc: &mut Vec<Diagnostic>, o: &Outline, bi: usize, r: &CrossRef,
     }
 }
 
-pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
-    let blocks = ctx.parse.blocks();
-    if blocks.iter().all(|b| b.data.crossrefs.is_empty()) {
-        return;
-    }
-    let o = Outline::new(blocks, &ctx.structure.roles);
-    for (bi, b) in blocks.iter().enumerate() {
-        for r in &b.data.crossrefs {
-            let r = absolute(b, r);
-            let mut found = Vec::new();
-            for t in &r.targets {
-                check_target(&mut found, &o, bi, &r, t);
-            }
-            // "paragraph 2 (a) and (b)" share the number: say a thing about it once.
-            let mut kept: Vec<Diagnostic> = Vec::new();
-            for d in found {
-                if !kept.contains(&d) {
-                    kept.push(d);
-                }
-            }
-            acc.extend(kept);
+/// Checks the cross-references of block `bi`; `outline(Some(scope))` gives an outline built
+/// over at least that scope (the whole outline, or [`Outline::of_scopes`]), `outline(None)`
+/// any of them (they agree on scopes and annexes).
+pub fn check_block<'o>(acc: &mut Vec<Diagnostic>, outline: &dyn Fn(Option<u32>) -> &'o Outline, b: &Block, bi: usize) {
+    for r in &b.data.crossrefs {
+        let r = absolute(b, r);
+        let o = outline(target_scope(outline(None).scope_of(bi), outline(None).annexes, r.direction));
+        let mut found = Vec::new();
+        for t in &r.targets {
+            check_target(&mut found, o, bi, &r, t);
         }
+        // "paragraph 2 (a) and (b)" share the number: say a thing about it once.
+        let mut kept: Vec<Diagnostic> = Vec::new();
+        for d in found {
+            if !kept.contains(&d) {
+                kept.push(d);
+            }
+        }
+        acc.extend(kept);
     }
 }
 

@@ -3,6 +3,7 @@
 //! the negotiation rule.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::Ctx;
 use crate::analysis::{Diagnostic, Severity};
@@ -12,13 +13,16 @@ fn missing(from: u32, to: u32) -> String {
     if from == to { format!("paragraph {from} is missing") } else { format!("paragraphs {from} to {to} are missing") }
 }
 
-pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx) {
+/// Checks the numbering of the paragraphs in `range` (whole scopes: each scope is checked on
+/// its own, so the checker re-runs only the scope an edit renumbered).
+pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx, range: Range<usize>) {
     let blocks = ctx.parse.blocks();
     let mut current_scope = None;
     let mut max = 0u32;
     let mut prev: Option<(u32, Span)> = None;
     let mut seen: HashMap<u32, Span> = HashMap::new();
-    for (b, role) in blocks.iter().zip(&ctx.structure.roles) {
+    let range = range.start.min(blocks.len())..range.end.min(blocks.len());
+    for (b, role) in blocks[range.clone()].iter().zip(&ctx.structure.roles[range]) {
         let Role::Operative { scope } = *role else { continue };
         let Head::Numbered { number: n, label } = b.data.head else { continue };
         let label = b.abs(label);

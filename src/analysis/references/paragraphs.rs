@@ -184,26 +184,70 @@ pub enum Resolution {
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
     pub paras: Vec<Para>,
-    /// The paragraph each block belongs to.
-    pub block_para: Vec<Option<usize>>,
-    /// The numbering scope each block sits in (0 before the first annex).
-    pub block_scope: Vec<u32>,
+    /// The blocks the outline was built from (all of them, or those of some scopes).
+    blocks: std::ops::Range<usize>,
+    /// The paragraph each block of `blocks` belongs to (index `block - blocks.start`).
+    block_para: Vec<Option<usize>>,
+    /// The first block of each numbering scope (0 before the first annex), for all blocks.
+    scope_starts: Vec<usize>,
     /// Number of annexes.
     pub annexes: u32,
-    /// Per scope: the numbers of its numbered paragraphs, in order.
+    /// Per scope: the numbers of its numbered paragraphs, in order (empty for a scope the
+    /// outline was not built over).
     pub numbers: Vec<Vec<u32>>,
+    /// Per scope: whether its numbers are not exactly 1, 2, 3 ….
+    broken: Vec<bool>,
     /// The numbered paragraphs (indices into `paras`) by scope and number.
     by_number: std::collections::HashMap<(u32, u32), Vec<usize>>,
 }
 
+/// The first block of each numbering scope: scope 0 starts at block 0, annex `s` at its
+/// heading. Scopes are contiguous and in order.
+pub fn scope_starts(roles: &[Role]) -> Vec<usize> {
+    let mut starts = vec![0];
+    for (i, role) in roles.iter().enumerate() {
+        if let Role::Annex { scope } = *role {
+            while starts.len() <= scope as usize {
+                starts.push(i);
+            }
+        }
+    }
+    starts
+}
+
 impl Outline {
+    /// The outline of the whole document.
     pub fn new(blocks: &[Block], roles: &[Role]) -> Outline {
-        let mut o = Outline { block_para: vec![None; blocks.len()], ..Outline::default() };
-        let mut scope = 0u32;
+        let starts = scope_starts(roles);
+        Outline::of_scopes(blocks, roles, &starts, 0..starts.len() as u32)
+    }
+
+    /// The outline of the scopes `scopes` only (`starts` from [`scope_starts`]): what a
+    /// reference into those scopes needs. Paragraph indices differ from the whole outline's.
+    pub fn of_scopes(blocks: &[Block], roles: &[Role], starts: &[usize], scopes: std::ops::Range<u32>) -> Outline {
+        let first = starts.get(scopes.start as usize).copied().unwrap_or(blocks.len()).min(blocks.len());
+        let end = starts.get(scopes.end as usize).copied().unwrap_or(blocks.len()).clamp(first, blocks.len());
+        let annexes = starts.len() as u32 - 1;
+        let mut o = Outline {
+            blocks: first..end,
+            block_para: vec![None; end - first],
+            scope_starts: starts.to_vec(),
+            annexes,
+            ..Outline::default()
+        };
+        o.build(blocks, roles);
+        o
+    }
+
+    fn build(&mut self, blocks: &[Block], roles: &[Role]) {
+        let o = self;
+        let first = o.blocks.start;
+        let mut scope = o.scope_of(first);
         let mut reader = LabelReader::default();
         let mut lists = 0usize;
         let (mut alpha_list, mut roman_list) = (0usize, 0usize);
-        for (i, (b, role)) in blocks.iter().zip(roles).enumerate() {
+        for i in o.blocks.clone() {
+            let (b, role) = (&blocks[i], &roles[i]);
             if let Role::Annex { scope: s }
             | Role::Operative { scope: s }
             | Role::Unnumbered { scope: s }
@@ -211,17 +255,13 @@ impl Outline {
             {
                 scope = s;
             }
-            if let Role::Annex { .. } = role {
-                o.annexes = o.annexes.max(scope);
-            }
-            o.block_scope.push(scope);
             let kind = match (role, &b.data.head) {
                 (Role::Operative { .. }, Head::Numbered { number, .. }) => Some(ParaKind::Numbered(*number)),
                 (Role::Operative { .. }, Head::Insertion { number, .. }) => Some(ParaKind::Insertion(*number)),
                 (Role::Operative { .. } | Role::Unnumbered { .. }, _) => Some(ParaKind::Unnumbered),
                 (Role::Preambular, _) => Some(ParaKind::Preambular),
                 (Role::SubParagraphs { .. }, _) => {
-                    let continues = i > 0 && o.block_para[i - 1].is_some();
+                    let continues = i > first && o.block_para[i - 1 - first].is_some();
                     (!continues).then_some(ParaKind::Unnumbered)
                 }
                 _ => None,
@@ -249,7 +289,7 @@ impl Outline {
                 lists = 0;
             }
             let p = o.paras.len() - 1;
-            o.block_para[i] = Some(p);
+            o.block_para[i - first] = Some(p);
             let para = &mut o.paras[p];
             para.last_block = i;
             para.span.end = b.end();
@@ -308,7 +348,17 @@ impl Outline {
                 o.by_number.entry((p.scope, n)).or_default().push(i);
             }
         }
-        o
+        o.broken = o.numbers.iter().map(|v| v.iter().enumerate().any(|(i, n)| *n as usize != i + 1)).collect();
+    }
+
+    /// The numbering scope block `block` sits in.
+    pub fn scope_of(&self, block: usize) -> u32 {
+        self.scope_starts.partition_point(|&s| s <= block).saturating_sub(1) as u32
+    }
+
+    /// The paragraph block `block` belongs to (None outside the blocks the outline covers).
+    pub fn para_of(&self, block: usize) -> Option<usize> {
+        block.checked_sub(self.blocks.start).and_then(|i| self.block_para.get(i).copied().flatten())
     }
 
     /// The numbered paragraphs of a scope carrying a number, in order.
@@ -319,19 +369,12 @@ impl Outline {
     /// True when the scope's numbers are not exactly 1, 2, 3 … (what the numbering rule
     /// checks; "3 bis" insertions do not count).
     pub fn numbering_broken(&self, scope: u32) -> bool {
-        self.numbers.get(scope as usize).is_some_and(|v| v.iter().enumerate().any(|(i, n)| *n as usize != i + 1))
+        self.broken.get(scope as usize).copied().unwrap_or(false)
     }
 
     /// The scope a reference made from block `block` points into.
     pub fn target_scope(&self, block: usize, direction: Direction) -> Option<u32> {
-        let here = self.block_scope.get(block).copied().unwrap_or(0);
-        match direction {
-            Direction::Above | Direction::Below => Some(here),
-            Direction::Resolution => Some(0),
-            Direction::Annex if here > 0 => Some(here),
-            Direction::Annex if self.annexes == 1 => Some(1),
-            Direction::Annex => None,
-        }
+        target_scope(self.scope_of(block), self.annexes, direction)
     }
 
     /// What one target of a reference made from block `block` points to.
@@ -377,7 +420,7 @@ impl Outline {
     /// label, else the only paragraph of the scope that has it.
     fn resolve_unnumbered(&self, block: usize, scope: u32, t: &RefTarget) -> Resolution {
         let Some((label, _)) = &t.sub else { return Resolution::NoSub { scope, para: None } };
-        let own = self.block_para.get(block).copied().flatten().filter(|&p| self.paras[p].scope == scope);
+        let own = self.para_of(block).filter(|&p| self.paras[p].scope == scope);
         if let Some(p) = own {
             if let Ok(sub) = self.find_sub(p, label) {
                 return Resolution::Found { para: p, sub: Some(sub) };
@@ -413,6 +456,19 @@ impl Outline {
             _ if self.annexes == 1 => "the annex".to_string(),
             s => format!("annex {s}"),
         }
+    }
+}
+
+/// The scope a reference made from scope `here` points into, in a document with `annexes`
+/// annexes: "above" and "below" into its own, "of the present resolution" into the
+/// resolution, "of the present annex" into its annex (or the only one).
+pub fn target_scope(here: u32, annexes: u32, direction: Direction) -> Option<u32> {
+    match direction {
+        Direction::Above | Direction::Below => Some(here),
+        Direction::Resolution => Some(0),
+        Direction::Annex if here > 0 => Some(here),
+        Direction::Annex if annexes == 1 => Some(1),
+        Direction::Annex => None,
     }
 }
 
