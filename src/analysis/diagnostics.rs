@@ -17,7 +17,7 @@ use crate::analysis::references::paragraphs::{Outline, scope_starts, target_scop
 use crate::analysis::{Diagnostic, Severity};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
-use crate::syntax::{Block, Head, MapSpans, Parse, Reparsed, Role, Span, Structure};
+use crate::syntax::{Block, MapSpans, Parse, Reparsed, Role, Span, Structure, same_structure};
 use spacing::MarkCounts;
 
 /// Every diagnostic code with its default severity. Codes are a stable interface (editor
@@ -196,7 +196,7 @@ impl Checker {
 
     fn full(&mut self, parse: &Parse, config: &Config, catalogue: &Catalogue) {
         let blocks = parse.blocks();
-        self.structure = parse.structure();
+        self.structure = parse.structure().clone();
         self.drafting = drafting_roles(blocks, &self.structure);
         self.has_numbered = self.structure.roles.iter().any(|r| matches!(r, Role::Operative { scope: 0 }));
         self.marks = [(0, 0); 4];
@@ -464,17 +464,6 @@ impl Checker {
         acc.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
         self.result = acc;
     }
-}
-
-/// Whether two versions of a block read the same to the document-level pass and to the
-/// drafting roles: same kind of head (organ and language for an organ formula), front matter,
-/// heading look.
-fn same_structure(o: &Block, n: &Block) -> bool {
-    let (a, b) = (&o.data, &n.data);
-    std::mem::discriminant(&a.head) == std::mem::discriminant(&b.head)
-        && (!matches!(a.head, Head::Organ { .. }) || a.head == b.head)
-        && a.front_matter == b.front_matter
-        && a.heading_like == b.heading_like
 }
 
 fn map_spans(d: &mut Diagnostic, f: &dyn Fn(Span) -> Span) {

@@ -113,7 +113,7 @@ fn render(text: &str, lines: &[Line]) -> (String, Vec<usize>) {
 fn reindent(text: &str, lines: &mut [Line], laid_out: &str, starts: &[usize]) -> bool {
     let parse = Parse::new(laid_out);
     let blocks = parse.blocks();
-    let roles = parse.structure().roles;
+    let roles = &parse.structure().roles;
     let o = Outline::new(blocks, &roles);
     let mut changed = false;
     for sub in o.paras.iter().flat_map(|p| &p.subs) {

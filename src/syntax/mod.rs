@@ -215,10 +215,23 @@ impl MapSpans for crossref::CrossRef {
     }
 }
 
+/// Whether two versions of a block read the same to the document-level pass
+/// ([`Structure`]) and to the drafting roles: same kind of head (organ and language for an
+/// organ formula), front matter, heading look.
+pub fn same_structure(o: &Block, n: &Block) -> bool {
+    let (a, b) = (&o.data, &n.data);
+    std::mem::discriminant(&a.head) == std::mem::discriminant(&b.head)
+        && (!matches!(a.head, Head::Organ { .. }) || a.head == b.head)
+        && a.front_matter == b.front_matter
+        && a.heading_like == b.heading_like
+}
+
 /// The parse of a whole document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parse {
     blocks: Vec<Block>,
+    /// The document-level reading of the blocks, kept through edits that cannot change it.
+    structure: std::sync::Arc<Structure>,
 }
 
 fn parse_region(text: &str, base: usize, out: &mut Vec<Block>) {
@@ -233,7 +246,8 @@ impl Parse {
     pub fn new(text: &str) -> Parse {
         let mut blocks = Vec::new();
         parse_region(text, 0, &mut blocks);
-        Parse { blocks }
+        let structure = std::sync::Arc::new(Structure::new(&blocks));
+        Parse { blocks, structure }
     }
 
     pub fn blocks(&self) -> &[Block] {
@@ -281,13 +295,21 @@ impl Parse {
             b.start = (b.start as isize + delta) as usize;
         }
         let new_to = from + fresh.len();
-        let removed = self.blocks.splice(from..to, fresh).collect();
+        let removed: Vec<Block> = self.blocks.splice(from..to, fresh).collect();
+        // The structure reads each block's kind of head, front matter and heading look, and
+        // front matter only at offset 0: an edit that keeps all of them keeps the structure.
+        let kept = removed.len() == new_to - from
+            && removed.iter().zip(&self.blocks[from..new_to]).all(|(o, n)| same_structure(o, n))
+            && (from > 0 || removed.first().map(|b| b.start) == self.blocks.first().map(|b| b.start));
+        if !kept {
+            self.structure = std::sync::Arc::new(Structure::new(&self.blocks));
+        }
         Reparsed { from, old_to: to, new_to, delta, at: old.start, old_end: old.end, old: removed }
     }
 
     /// The document-level reading of the blocks: front matter, language, organ, roles.
-    pub fn structure(&self) -> Structure {
-        Structure::new(&self.blocks)
+    pub fn structure(&self) -> &Structure {
+        &self.structure
     }
 }
 
