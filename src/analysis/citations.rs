@@ -56,15 +56,21 @@ pub fn citation_at(doc: &Document, offset: usize) -> Option<Citation> {
 
 /// Every citation of the document, in order.
 pub fn all(doc: &Document) -> Vec<Citation> {
+    within(doc, Span::new(0, usize::MAX))
+}
+
+/// The citations that lie inside `span`, in order (only the blocks it overlaps are read).
+pub fn within(doc: &Document, span: Span) -> Vec<Citation> {
     let parse = doc.parse();
     let structure = parse.structure();
     let lang = structure.lang.unwrap_or(Lang::En);
-    parse
-        .blocks()
-        .iter()
-        .zip(&structure.roles)
-        .filter(|(_, r)| cites(**r))
-        .flat_map(|(b, _)| scan(b, lang, structure.organ).0)
+    let blocks = parse.blocks();
+    let first = blocks.partition_point(|b| b.end() < span.start);
+    let last = blocks.partition_point(|b| b.start < span.end);
+    (first..last.max(first))
+        .filter(|&i| cites(structure.roles[i]))
+        .flat_map(|i| scan(&blocks[i], lang, structure.organ).0)
+        .filter(|c| span.start <= c.span.start && c.span.end <= span.end)
         .collect()
 }
 
@@ -214,10 +220,10 @@ pub type CitationItem = (String, String, String);
 /// Citation completion: after "resolution " / "résolution " / "resolución ", after "A/RES/",
 /// "S/RES/", and in footnote bodies. Returns the span to replace and the items, best first.
 pub fn complete(doc: &Document, offset: usize, cat: &Catalogue) -> Option<(Span, Vec<CitationItem>)> {
-    let text = doc.text();
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let before = &text[line_start..offset];
+    let offset = offset.min(doc.rope().len_bytes());
+    let line_start = doc.line_start(offset);
+    let offset = offset.max(line_start);
+    let before = &doc.slice(line_start..offset);
     let lang = doc.parse().structure().lang.unwrap_or(Lang::En);
     // The word being typed (symbol characters included).
     let word_start = before

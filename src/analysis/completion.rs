@@ -66,14 +66,14 @@ struct Site {
 }
 
 fn site(doc: &Document, offset: usize) -> Option<Site> {
-    let text = doc.text();
-    let offset = offset.min(text.len());
+    let offset = offset.min(doc.rope().len_bytes());
     let parse = doc.parse();
     let blocks = parse.blocks();
     let structure = parse.structure();
     let organ_block = structure.organ_block?;
-    let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let before = &text[line_start..offset];
+    let line_start = doc.line_start(offset);
+    let offset = offset.max(line_start);
+    let before = &doc.slice(line_start..offset);
     // The block holding the cursor, or the last one before it.
     let i = blocks.partition_point(|b| b.start <= offset).checked_sub(1)?;
     let in_block = offset <= blocks[i].end();
@@ -103,7 +103,7 @@ fn site(doc: &Document, offset: usize) -> Option<Site> {
                 if offset < after {
                     return None;
                 }
-                let typed = &text[after..offset];
+                let typed = &doc.slice(after..offset);
                 let prefix = word_prefix(typed)?;
                 let start = offset - prefix.len();
                 return Some(Site { kind: Kind::Operative, prefix, start, number: None });

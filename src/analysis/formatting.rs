@@ -188,7 +188,7 @@ fn edits(text: &str, lines: &[Line]) -> Vec<TextEdit> {
 /// The edits that format a document; none when it is already formatted.
 pub fn format(doc: &Document) -> Vec<TextEdit> {
     let text = doc.text();
-    let bodies = footnote_bodies(&text, doc.parse().blocks());
+    let bodies = footnote_bodies(doc.parse().blocks());
     let mut lines = layout(&text, doc.parse().blocks(), &bodies);
     let (laid_out, starts) = render(&text, &lines);
     let mut indented = lines.clone();

@@ -22,9 +22,8 @@ fn excerpt(text: &str, max: usize) -> String {
 }
 
 pub fn hover(doc: &Document, offset: usize) -> Option<Hover> {
-    let text = doc.text();
     if let Some(f) = footnote_at(doc, offset) {
-        let body = f.body_text.map(|s| excerpt(&text[s.range()], 800));
+        let body = f.body_text.map(|s| excerpt(&doc.slice(s.range()), 800));
         let uses = f.indicators.len();
         let markdown = match body {
             Some(b) => format!("**Footnote [^{}]**\n\n{b}\n\n_{uses} indicator(s)_", f.label),
@@ -33,7 +32,10 @@ pub fn hover(doc: &Document, offset: usize) -> Option<Hover> {
         return Some(Hover { span: f.under_cursor, markdown });
     }
     if let Some((under, target)) = crossref_at(doc, offset) {
-        return Some(Hover { span: under, markdown: format!("```text\n{}\n```", excerpt(&text[target.range()], 800)) });
+        return Some(Hover {
+            span: under,
+            markdown: format!("```text\n{}\n```", excerpt(&doc.slice(target.range()), 800)),
+        });
     }
     // An opening phrase.
     let parse = doc.parse();

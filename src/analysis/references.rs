@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::syntax::lines::lines;
 use crate::syntax::{Block, Head, Span};
 
-use paragraphs::{Outline, Resolution, absolute};
+use paragraphs::{Outline, Resolution, absolute, scope_starts, target_scope};
 
 /// A cursor at `offset` is on `span` when it is inside it or touches either end.
 fn touches(span: Span, offset: usize) -> bool {
@@ -22,8 +22,8 @@ fn block_at(blocks: &[Block], offset: usize) -> Option<usize> {
 }
 
 /// `span` without the whitespace it ends with.
-fn trim_end(text: &str, span: Span) -> Span {
-    let kept = text.get(span.range()).map_or(0, |s| s.trim_end().len());
+fn trim_end(doc: &Document, span: Span) -> Span {
+    let kept = doc.slice(span.range()).trim_end().len();
     Span::new(span.start, span.start + kept)
 }
 
@@ -36,8 +36,7 @@ fn trim_end(text: &str, span: Span) -> Span {
 /// not exist or cannot be told apart (a number or label used twice).
 pub fn crossref_at(doc: &Document, offset: usize) -> Option<(Span, Span)> {
     let (under, o, para, sub) = target_at(doc, offset)?;
-    let text = doc.text();
-    Some((under, trim_end(&text, o.target_span(para, sub))))
+    Some((under, trim_end(doc, o.target_span(para, sub))))
 }
 
 /// Every cross-reference that points where the one under the cursor points, in order (their
@@ -91,8 +90,12 @@ fn target_at(doc: &Document, offset: usize) -> Option<(Span, Outline, usize, Opt
         }
     }
     let (under, on_label, r, t) = hit?;
-    let structure = parse.structure();
-    let o = Outline::new(blocks, &structure.roles);
+    // The outline of the scope the reference points into only.
+    let roles = &parse.structure().roles;
+    let starts = scope_starts(roles);
+    let here = starts.partition_point(|&s| s <= bi).saturating_sub(1) as u32;
+    let scope = target_scope(here, starts.len() as u32 - 1, r.direction)?;
+    let o = Outline::of_scopes(blocks, roles, &starts, scope..scope + 1);
     let Resolution::Found { para, sub } = o.resolve(bi, &r, &t) else { return None };
     let sub = if on_label || t.number.is_none() { sub } else { None };
     Some((under, o, para, sub))
@@ -127,13 +130,13 @@ pub(crate) struct Body {
 
 /// Every footnote body, in order. A body continues on the lines after it up to the next body;
 /// outside a block of footnotes, only on indented lines that start no sub-paragraph.
-pub(crate) fn footnote_bodies(text: &str, blocks: &[Block]) -> Vec<Body> {
+pub(crate) fn footnote_bodies(blocks: &[Block]) -> Vec<Body> {
     let mut out = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
         if b.data.fn_defs.is_empty() {
             continue;
         }
-        let Some(own) = text.get(b.start..b.end()) else { continue };
+        let own: &str = &b.text;
         let in_footnotes = b.data.head == Head::FootnoteDef;
         let mut current: Option<Body> = None;
         for (s, e) in lines(own) {
@@ -165,7 +168,8 @@ pub(crate) fn footnote_bodies(text: &str, blocks: &[Block]) -> Vec<Body> {
         out.extend(current);
     }
     for body in &mut out {
-        let t = &text[body.text.range()];
+        let b = &blocks[body.block];
+        let t = b.text.get(body.text.start - b.start..body.text.end - b.start).unwrap_or_default();
         body.text.start += t.len() - t.trim_start().len();
     }
     out
@@ -198,8 +202,7 @@ pub fn footnote_at(doc: &Document, offset: usize) -> Option<FootnoteInfo> {
         .iter()
         .flat_map(|b| b.data.fn_refs.iter().filter(|r| &r.label == label).map(|r| b.abs(r.span)))
         .collect();
-    let text = doc.text();
-    let body = footnote_bodies(&text, blocks).into_iter().find(|d| &d.label == label);
+    let body = footnote_bodies(blocks).into_iter().find(|d| &d.label == label);
     Some(FootnoteInfo {
         label: label.clone(),
         indicators,

@@ -272,7 +272,7 @@ pub fn renumber_paragraphs(doc: &Document) -> Option<Renumbering> {
 pub fn renumber_footnotes(doc: &Document) -> Option<Vec<TextEdit>> {
     let blocks = doc.parse().blocks();
     let text = doc.text();
-    let bodies = footnote_bodies(&text, blocks);
+    let bodies = footnote_bodies(blocks);
     let numeric = |l: &str| l.parse::<u32>().is_ok();
     let mut new: HashMap<&str, u32> = HashMap::new();
     let refs: Vec<(&str, Span)> =
@@ -713,7 +713,7 @@ The General Assembly,
                 proptest::prop_assert!(left.is_empty(), "{:?}\n{:?}\n{:?}", left, text, out);
             }
             // (Indicators inside bodies move with them: their order cannot be kept.)
-            let nested = footnote_bodies(&text, doc.parse().blocks())
+            let nested = footnote_bodies(doc.parse().blocks())
                 .iter()
                 .any(|b| doc.parse().blocks().iter().flat_map(|k| k.data.fn_refs.iter().map(|r| k.abs(r.span))).any(|s| b.extent.start <= s.start && s.end <= b.extent.end));
             if let (Some(edits), false) = (renumber_footnotes(&doc), nested) {

@@ -516,10 +516,7 @@ impl LanguageServer for Backend {
                         let mut md = h.markdown;
                         let f = analysis::references::footnote_at(doc, offset);
                         if let Some(body) = f.and_then(|f| f.body_text) {
-                            for c in analysis::citations::all(doc)
-                                .iter()
-                                .filter(|c| body.start <= c.span.start && c.span.end <= body.end)
-                            {
+                            for c in analysis::citations::within(doc, body).iter() {
                                 let title =
                                     cat.get(&c.symbol).and_then(|e| e.titles.best(lang)).map(|(t, _)| t.to_string());
                                 md.push_str(&format!(
