@@ -114,7 +114,7 @@ fn reindent(text: &str, lines: &mut [Line], laid_out: &str, starts: &[usize]) ->
     let parse = Parse::new(laid_out);
     let blocks = parse.blocks();
     let roles = &parse.structure().roles;
-    let o = Outline::new(blocks, &roles);
+    let o = Outline::new(blocks, roles);
     let mut changed = false;
     for sub in o.paras.iter().flat_map(|p| &p.subs) {
         // Only inside the paragraph's own block, not in blocks of sub-paragraphs.

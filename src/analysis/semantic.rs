@@ -33,7 +33,7 @@ pub fn tokens(doc: &Document, range: Option<Span>) -> Vec<Token> {
     let parse = doc.parse();
     let structure = parse.structure();
     let blocks = parse.blocks();
-    let roles = drafting_roles(blocks, &structure);
+    let roles = drafting_roles(blocks, structure);
     let mut out = Vec::new();
     let lang = structure.lang;
     for (b, role) in blocks.iter().zip(&roles) {
