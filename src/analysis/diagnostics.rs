@@ -214,7 +214,7 @@ impl Checker {
         self.xrefs = self.run_xrefs(
             parse,
             None,
-            blocks.iter().enumerate().filter(|(_, b)| !b.data.crossrefs.is_empty()).map(|(i, _)| i).collect(),
+            blocks.iter().enumerate().filter(|(_, b)| b.has & Block::CROSSREFS != 0).map(|(i, _)| i).collect(),
         );
         self.local.clear();
         self.count = blocks.len();
@@ -288,8 +288,11 @@ impl Checker {
     }
 
     /// Runs the block-local rules on `range` and files their findings by block.
+    /// The range is first widened to whole paragraphs (a paragraph's punctuation findings
+    /// depend on its sub-paragraph blocks, and are filed under its first block).
     fn run_local(&mut self, parse: &Parse, config: &Config, catalogue: &Catalogue, range: Range<usize>) {
         let blocks = parse.blocks();
+        let range = punctuation::whole_paragraphs(&self.structure.roles, range);
         let mut acc = Vec::new();
         {
             let ctx = self.ctx(parse, config, range.clone());

@@ -133,7 +133,7 @@ pub(crate) struct Body {
 pub(crate) fn footnote_bodies(blocks: &[Block]) -> Vec<Body> {
     let mut out = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
-        if b.data.fn_defs.is_empty() {
+        if b.has & Block::FN_DEFS == 0 {
             continue;
         }
         let own: &str = &b.text;
@@ -200,6 +200,7 @@ pub fn footnote_at(doc: &Document, offset: usize) -> Option<FootnoteInfo> {
     let (label, under_cursor) = best?;
     let indicators = blocks
         .iter()
+        .filter(|b| b.has & Block::FN_REFS != 0)
         .flat_map(|b| b.data.fn_refs.iter().filter(|r| &r.label == label).map(|r| b.abs(r.span)))
         .collect();
     let body = footnote_bodies(blocks).into_iter().find(|d| &d.label == label);

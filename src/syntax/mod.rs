@@ -93,6 +93,9 @@ pub struct Block {
     /// The block starts on the line after the previous block, with no blank line between
     /// (a footnote body; see [`lines::blocks`]).
     pub joined: bool,
+    /// What the block holds, readable without following the `Arc` (a scan of the whole
+    /// document for one kind of item skips the other blocks cheaply): [`Block::FN_REFS`] …
+    pub has: u8,
     body: std::sync::Arc<BlockBody>,
 }
 
@@ -112,6 +115,13 @@ impl std::ops::Deref for Block {
 }
 
 impl Block {
+    /// [`Block::has`]: footnote indicators.
+    pub const FN_REFS: u8 = 1;
+    /// [`Block::has`]: footnote bodies.
+    pub const FN_DEFS: u8 = 2;
+    /// [`Block::has`]: paragraph cross-references.
+    pub const CROSSREFS: u8 = 4;
+
     pub fn end(&self) -> usize {
         self.start + self.len
     }
@@ -237,7 +247,12 @@ pub struct Parse {
 fn parse_region(text: &str, base: usize, out: &mut Vec<Block>) {
     for (s, e, joined) in lines::blocks(text) {
         let body = BlockBody { text: text[s..e].into(), data: block::parse_block(&text[s..e]) };
-        out.push(Block { start: base + s, len: e - s, joined, body: std::sync::Arc::new(body) });
+        let d = &body.data;
+        let flag = |present: bool, bit: u8| if present { bit } else { 0 };
+        let has = flag(!d.fn_refs.is_empty(), Block::FN_REFS)
+            | flag(!d.fn_defs.is_empty(), Block::FN_DEFS)
+            | flag(!d.crossrefs.is_empty(), Block::CROSSREFS);
+        out.push(Block { start: base + s, len: e - s, joined, has, body: std::sync::Arc::new(body) });
     }
 }
 

@@ -47,7 +47,7 @@ fn units<'a>(
 
 /// `range` widened to whole paragraphs: back to the block that a paragraph's continuation
 /// blocks belong to, on over the continuation blocks after it.
-fn whole_paragraphs(roles: &[Role], range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+pub(super) fn whole_paragraphs(roles: &[Role], range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let continues = |r: &Role| matches!(r, Role::SubParagraphs { .. } | Role::Comment);
     let mut start = range.start;
     while start > 0 && roles.get(start).is_some_and(continues) {
