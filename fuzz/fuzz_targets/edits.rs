@@ -1,6 +1,7 @@
 //! A start text and a sequence of edits applied with `Document::replace`: after each edit the
 //! document's text is the expected text, its incremental parse equals a fresh parse of that
-//! text, and so do the diagnostics (like tests/incremental.rs, coverage-guided).
+//! text, and so do the diagnostics, both from the per-block caches and from the server's
+//! incremental `Checker` fed each edit (like tests/incremental.rs, coverage-guided).
 //!
 //! Input layout: chunks separated by NUL bytes. The first chunk is the start text; each
 //! following chunk is one edit: two bytes of position (little endian, taken modulo the text's
@@ -12,7 +13,9 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use resolution_ls::analysis::diagnostics;
+use resolution_ls::analysis::diagnostics::{Checker, diagnostics};
+use resolution_ls::catalogue;
+use resolution_ls::config::Config;
 use resolution_ls::document::Document;
 use resolution_ls::syntax::Parse;
 
@@ -39,6 +42,9 @@ fuzz_target!(|data: &[u8]| {
     let mut text = start.clone();
     let mut doc = Document::new(&start);
     assert_eq!(doc.parse(), &Parse::new(&text));
+    let (config, cat) = (Config::default(), catalogue::builtin());
+    let mut checker = Checker::default();
+    checker.check(doc.parse(), &[], &config, cat);
     for chunk in chunks.take(MAX_EDITS) {
         let byte = |i: usize| chunk.get(i).copied().unwrap_or(0);
         let len = text.len();
@@ -55,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
         let (a, b) = (floor_boundary(&text, a), ceil_boundary(&text, b));
         text.replace_range(a..b, &insert);
 
-        doc.replace(range.clone(), &insert);
+        let reparsed = doc.replace(range.clone(), &insert);
         assert!(doc.text() == text, "text after replacing {range:?} with {insert:?}");
         let fresh = Parse::new(&text);
         assert!(
@@ -63,6 +69,10 @@ fuzz_target!(|data: &[u8]| {
             "incremental parse differs from a fresh parse after replacing {range:?} with {insert:?}\ntext: {text:?}\nincremental: {:#?}\nfresh: {fresh:#?}",
             doc.parse()
         );
-        assert_eq!(diagnostics(doc.parse()), diagnostics(&fresh), "diagnostics, text {text:?}");
+        let expected = diagnostics(&fresh);
+        assert_eq!(diagnostics(doc.parse()), expected, "diagnostics, text {text:?}");
+        let edits: Vec<_> = reparsed.into_iter().collect();
+        let got = checker.check(doc.parse(), &edits, &config, cat);
+        assert_eq!(got, &expected[..], "incremental check, text {text:?}");
     }
 });
