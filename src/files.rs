@@ -282,9 +282,13 @@ mod tests {
         let w = walk(&root, None, |n| n.ends_with(".res.md"));
         assert_eq!(names(&root, &w.files), ["a/b/ñ.res.md", "big.res.md", "z/dehors.res.md"]);
         assert_eq!(w.skipped.iter().filter(|(_, e)| matches!(e, ReadError::Loop)).count(), 3);
-        // A loop seen from inside the looped folder.
+        // A loop seen from inside the looped folder (b/boucle sorts before b/ñ.res.md, so that
+        // file is listed through its alias at the root, the path found first).
         let w = walk(&root.join("a"), None, |n| n.ends_with(".res.md"));
-        assert_eq!(names(&root, &w.files), ["a/b/ñ.res.md", "a/b/boucle/big.res.md", "a/b/boucle/z/dehors.res.md"]);
+        assert_eq!(
+            names(&root, &w.files),
+            ["a/b/boucle/alias.res.md", "a/b/boucle/big.res.md", "a/b/boucle/z/dehors.res.md"]
+        );
         assert!(w.skipped.iter().any(|(p, e)| p.ends_with("a/b/boucle/a") && matches!(e, ReadError::Loop)));
         let w = walk(&root.join("none"), None, |_| true);
         assert!(w.files.is_empty() && w.errors.len() == 1);
