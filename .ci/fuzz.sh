@@ -2,6 +2,7 @@
 # Fuzzes every target in fuzz/ for a bounded time: bash .ci/fuzz.sh
 #   FUZZ_SECONDS   seconds per target (default 60)
 #   FUZZ_TARGETS   targets to run (default: all, from `cargo fuzz list`)
+#   FUZZ_LOCKED=1  fail when fuzz/Cargo.lock is out of date (instead of updating it)
 # Installs cargo-fuzz if missing (cargo-fuzz runs on the stable toolchain with
 # RUSTC_BOOTSTRAP=1), seeds the corpora (fuzz/seed.sh), then runs each target in turn. Exits
 # non-zero if any target crashed, hung or ran out of memory; the input that did it is in
@@ -9,6 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RUSTC_BOOTSTRAP=1 CARGO_TERM_COLOR=never
+# Always the same build folder (fuzz/target), whatever CARGO_TARGET_DIR says: the targets built
+# by the last run are reused, and `cargo fuzz run` below reuses what `cargo fuzz build` built
+# (same flags, so cargo has nothing to redo).
+export CARGO_TARGET_DIR="$PWD/fuzz/target"
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
 

@@ -7,6 +7,7 @@ use crate::analysis::diagnostics::diagnostics_with;
 use crate::analysis::{Diagnostic, Severity};
 use crate::config::{self, Config, Layer};
 use crate::document::Document;
+use crate::files::{self, ReadError};
 use crate::position::{Encoding, to_line_col};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,40 +16,29 @@ pub enum Format {
     Json,
 }
 
-/// Files to check: each file named, and every `*.res.md` under each folder named, sorted.
-pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut files, &mut errors);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    (files, errors)
+/// Files to check, each with whether it was named on the command line (else found in a named
+/// folder), and the problems met (unreadable folders: errors; symbolic-link loops: warnings).
+pub struct Collected {
+    pub files: Vec<(PathBuf, bool)>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(format!("{}: cannot read folder: {e}", dir.display()));
-            return;
-        }
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+/// Each file named, and every `*.res.md` under each folder named (sorted; hidden folders,
+/// `target` and `node_modules` skipped; symbolic links followed, except into a loop).
+pub fn collect(paths: &[PathBuf]) -> Collected {
+    let mut c = Collected { files: Vec::new(), errors: Vec::new(), warnings: Vec::new() };
+    for p in paths {
         if p.is_dir() {
-            if !name.starts_with('.') && name != "target" && name != "node_modules" {
-                walk(&p, files, errors);
-            }
-        } else if name.ends_with(".res.md") {
-            files.push(p);
+            let w = files::walk(p, None, |name| name.ends_with(".res.md"));
+            c.files.extend(w.files.into_iter().map(|f| (f, false)));
+            c.errors.extend(w.errors.iter().map(|(d, e)| format!("{}: cannot read folder: {e}", d.display())));
+            c.warnings.extend(w.skipped.iter().map(|(f, e)| format!("{}: {e}", f.display())));
+        } else {
+            c.files.push((p.clone(), true));
         }
     }
+    c
 }
 
 /// One diagnostic with 1-based lines and columns counted in characters.
@@ -103,54 +93,57 @@ fn json(out: &mut Vec<String>, path: &str, located: &[Located]) {
     }
 }
 
-/// The settings for a draft: defaults, then the nearest `resolution-ls.toml`.
-fn config_for(draft: &Path) -> Result<Config, String> {
+/// The settings for a draft: defaults, then the nearest `resolution-ls.toml`, then the
+/// command line's `--max-size`.
+fn config_for(draft: &Path, max_size: Option<u64>) -> Result<Config, String> {
     let mut config = Config::default();
     if let Some(file) = config::find_file(draft) {
-        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        let text = files::read_text(&file, max_size.unwrap_or(config.max_size))
+            .map_err(|e| format!("{}: {e} (defaults used)", file.display()))?;
         let layer = Layer::from_toml(&text).map_err(|e| format!("{}: {e} (defaults used)", file.display()))?;
         config.apply(&layer);
+    }
+    if let Some(m) = max_size {
+        config.max_size = m;
     }
     Ok(config)
 }
 
-/// Checks the paths; prints to stdout (diagnostics) and stderr (unreadable files, summary).
+/// Checks the paths; prints to stdout (diagnostics) and stderr (files not read, summary). Never
+/// writes to a file. A file over the size limit (`files.max-size`, or `max_size`) is an error
+/// when it was named, and a warning (skipped) when it was found in a folder.
 /// Returns the exit code: 2 if a file could not be read, else 1 if any error, else 0.
-pub fn check(paths: &[PathBuf], format: Format) -> i32 {
-    let (files, mut problems) = collect(paths);
+pub fn check(paths: &[PathBuf], format: Format, max_size: Option<u64>) -> i32 {
+    let Collected { files, errors: mut problems, mut warnings } = collect(paths);
     let mut out = String::new();
     let mut records = Vec::new();
-    let (mut errors, mut warnings) = (0, 0);
-    for f in &files {
-        let bytes = match std::fs::read(f) {
-            Ok(b) => b,
-            Err(e) => {
-                problems.push(format!("{}: cannot read file: {e}", f.display()));
-                continue;
-            }
-        };
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(format!(
-                    "{}: not valid UTF-8 (first bad byte at offset {})",
-                    f.display(),
-                    e.utf8_error().valid_up_to()
-                ));
-                continue;
-            }
-        };
-        let config = match config_for(f) {
+    let (mut errors, mut warning_count, mut checked) = (0, 0, 0);
+    for (f, named) in &files {
+        let config = match config_for(f, max_size) {
             Ok(c) => c,
             Err(e) => {
                 problems.push(e);
-                Config::default()
+                let mut c = Config::default();
+                c.max_size = max_size.unwrap_or(c.max_size);
+                c
             }
         };
+        let text = match files::read_text(f, config.max_size) {
+            Ok(t) => t,
+            Err(e @ ReadError::TooLarge { .. }) if !named => {
+                warnings.push(format!("{}: {e}", f.display()));
+                continue;
+            }
+            Err(e) => {
+                problems.push(format!("{}: {e}", f.display()));
+                continue;
+            }
+        };
+        checked += 1;
         let doc = Document::new(&text);
         let diags = diagnostics_with(doc.parse(), &config);
         errors += diags.iter().filter(|d| d.severity == Severity::Error).count();
-        warnings += diags.iter().filter(|d| d.severity == Severity::Warning).count();
+        warning_count += diags.iter().filter(|d| d.severity == Severity::Warning).count();
         let located = locate(&doc, &diags);
         let path = f.display().to_string();
         match format {
@@ -162,11 +155,16 @@ pub fn check(paths: &[PathBuf], format: Format) -> i32 {
         Format::Human => print!("{out}"),
         Format::Json => println!("[{}]", records.join(",\n")),
     }
+    for w in &warnings {
+        eprintln!("warning: {w}");
+    }
     for p in &problems {
         eprintln!("error: {p}");
     }
     if format == Format::Human {
-        eprintln!("{} file(s) checked: {errors} error(s), {warnings} warning(s)", files.len());
+        let skipped = files.len() - checked;
+        let skipped = if skipped > 0 { format!(" ({skipped} not read)") } else { String::new() };
+        eprintln!("{checked} file(s) checked{skipped}: {errors} error(s), {warning_count} warning(s)");
     }
     if !problems.is_empty() {
         2

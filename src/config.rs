@@ -5,12 +5,18 @@
 //! ```toml
 //! catalogues = ["un.catalogue.tsv"]
 //! french-spacing = "un-ga"          # un-ga | un-sc | imprimerie-nationale | none | auto
+//! [files]
+//! max-size = "64 MB"                # larger files are skipped; bytes, or a number with B, KB, MB, GB
 //! [footnotes]
 //! repeat = "reuse-indicator"        # or "duplicate-footnote"
 //! [rules]
 //! punctuation-final = "off"         # off | on | error | warning | info | hint
 //! numbering-gap = "warning"
 //! ```
+//!
+//! Editor settings only (refused in `resolution-ls.toml`, which is the workspace's, not the
+//! user's): `catalogue.allowOutsideWorkspace` (or `allow-outside-workspace`), whether catalogue
+//! files listed in `resolution-ls.toml` may lie outside the workspace folders.
 
 use std::collections::BTreeMap;
 
@@ -69,13 +75,61 @@ impl RuleLevel {
     }
 }
 
+/// The default largest file read: 64 MB.
+pub const DEFAULT_MAX_SIZE: u64 = 64 * 1024 * 1024;
+
 /// The effective settings.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub rules: BTreeMap<String, RuleLevel>,
     pub french_spacing: FrenchSpacing,
     pub footnote_repeat: FootnoteRepeat,
     pub catalogues: Vec<String>,
+    /// Files larger than this (bytes) are not read (`files.max-size`).
+    pub max_size: u64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            rules: BTreeMap::new(),
+            french_spacing: FrenchSpacing::default(),
+            footnote_repeat: FootnoteRepeat::default(),
+            catalogues: Vec::new(),
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// A size in bytes, as written: a number of bytes, or a string such as `"64 MB"` or `"1KB"`
+/// (B, KB, MB, GB, also KiB, MiB, GiB; all multiples of 1024; case does not matter).
+pub fn parse_size(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let n: u64 = s[..digits].parse().ok()?;
+    let unit: u64 = match s[digits..].trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return None,
+    };
+    n.checked_mul(unit)
+}
+
+/// A size for messages: `64 MB`, `1 KB`, `2.4 KB`, `900 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    let (unit, name) = match bytes {
+        b if b >= 1 << 30 => (1u64 << 30, "GB"),
+        b if b >= 1 << 20 => (1 << 20, "MB"),
+        b if b >= 1 << 10 => (1 << 10, "KB"),
+        b => return format!("{b} bytes"),
+    };
+    if bytes % unit == 0 {
+        format!("{} {name}", bytes / unit)
+    } else {
+        format!("{:.1} {name}", bytes as f64 / unit as f64)
+    }
 }
 
 /// One source of settings, as written (every field optional).
@@ -90,6 +144,11 @@ pub struct Layer {
     footnotes: Option<FootnoteLayer>,
     #[serde(default)]
     catalogues: Option<Vec<String>>,
+    #[serde(default)]
+    files: Option<FilesLayer>,
+    /// Editor settings only (see the module's documentation).
+    #[serde(default)]
+    catalogue: Option<CatalogueLayer>,
     /// Editor-only settings the server does not use (the VS Code extension's own keys).
     #[serde(default)]
     #[allow(dead_code)]
@@ -106,6 +165,36 @@ struct FootnoteLayer {
     repeat: Option<FootnoteRepeat>,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FilesLayer {
+    #[serde(default, alias = "max-size", alias = "maxSize")]
+    max_size: Option<SizeValue>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueLayer {
+    #[serde(default, alias = "allow-outside-workspace", alias = "allowOutsideWorkspace")]
+    allow_outside_workspace: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum SizeValue {
+    Bytes(u64),
+    Text(String),
+}
+
+impl SizeValue {
+    fn bytes(&self) -> Option<u64> {
+        match self {
+            SizeValue::Bytes(b) => Some(*b),
+            SizeValue::Text(t) => parse_size(t),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 enum RuleValue {
@@ -118,6 +207,11 @@ impl Layer {
     pub fn from_toml(text: &str) -> Result<Layer, String> {
         let layer: Layer = toml::from_str(text).map_err(|e| e.to_string().trim().replace('\n', " "))?;
         layer.validate()?;
+        if layer.catalogue.as_ref().is_some_and(|c| c.allow_outside_workspace.is_some()) {
+            return Err("`catalogue.allow-outside-workspace` is read only from your editor settings, \
+                 not from resolution-ls.toml"
+                .to_string());
+        }
         Ok(layer)
     }
 
@@ -131,7 +225,32 @@ impl Layer {
         Ok(layer)
     }
 
+    /// Whether catalogue files listed in `resolution-ls.toml` may lie outside the workspace
+    /// folders. Meaningful for the editor's layer only (`from_toml` refuses the key).
+    pub fn allows_catalogues_outside_workspace(&self) -> bool {
+        self.catalogue.as_ref().and_then(|c| c.allow_outside_workspace).unwrap_or(false)
+    }
+
+    /// The catalogue files this layer lists, if it lists any.
+    pub fn catalogues(&self) -> Option<&[String]> {
+        self.catalogues.as_deref()
+    }
+
     fn validate(&self) -> Result<(), String> {
+        if let Some(size) = self.files.as_ref().and_then(|f| f.max_size.as_ref()) {
+            match size.bytes() {
+                Some(b) if b > 0 => {}
+                _ => {
+                    let shown = match size {
+                        SizeValue::Bytes(b) => b.to_string(),
+                        SizeValue::Text(t) => format!("\"{t}\""),
+                    };
+                    return Err(format!(
+                        "files.max-size: {shown} is not a size (use a number of bytes, or e.g. \"64 MB\", \"512 KB\")"
+                    ));
+                }
+            }
+        }
         for (code, v) in &self.rules {
             if !CODES.iter().any(|(c, _)| c == code) {
                 return Err(format!("unknown rule `{code}` (known rules: {})", known_codes()));
@@ -171,6 +290,9 @@ impl Config {
         }
         if let Some(c) = &layer.catalogues {
             self.catalogues = c.clone();
+        }
+        if let Some(b) = layer.files.as_ref().and_then(|f| f.max_size.as_ref()).and_then(SizeValue::bytes) {
+            self.max_size = b;
         }
     }
 
@@ -237,5 +359,45 @@ mod tests {
         assert!(e.contains("unknown variant `écarté`"), "{e}");
         assert!(Layer::from_toml("rules = [").is_err());
         assert!(Layer::from_json(serde_json::json!({"colour": 1})).unwrap_err().contains("unknown field `colour`"));
+        let e = Layer::from_toml("[files]\nmax-size = \"64 Mo\"\n").unwrap_err();
+        assert_eq!(e, "files.max-size: \"64 Mo\" is not a size (use a number of bytes, or e.g. \"64 MB\", \"512 KB\")");
+        assert!(Layer::from_toml("[files]\nmax-size = 0\n").is_err());
+        assert!(Layer::from_toml("[files]\nmax-size = -1\n").is_err());
+    }
+
+    #[test]
+    fn file_size_limit_from_either_layer() {
+        assert_eq!(Config::default().max_size, 64 * 1024 * 1024);
+        let mut c = Config::default();
+        c.apply(&Layer::from_toml("[files]\nmax-size = \"2 MB\"\n").unwrap());
+        assert_eq!(c.max_size, 2 << 20);
+        c.apply(&Layer::from_json(serde_json::json!({"files": {"maxSize": 1500}})).unwrap());
+        assert_eq!(c.max_size, 1500);
+        c.apply(&Layer::from_json(serde_json::json!({"files": {"max-size": "1kb"}})).unwrap());
+        assert_eq!(c.max_size, 1024);
+        c.apply(&Layer::from_json(serde_json::json!({"rules": {}})).unwrap());
+        assert_eq!(c.max_size, 1024, "a layer without the key keeps the limit");
+        for (text, bytes) in [("512", 512), ("1 KiB", 1024), ("64MB", 64 << 20), (" 3 gb ", 3 << 30), ("7 B", 7)] {
+            assert_eq!(parse_size(text), Some(bytes), "{text:?}");
+        }
+        for text in ["", "MB", "1.5 MB", "-1", "1 TB", "99999999999999 GB", "« 1 MB »"] {
+            assert_eq!(parse_size(text), None, "{text:?}");
+        }
+        assert_eq!(format_size(64 << 20), "64 MB");
+        assert_eq!(format_size(1024), "1 KB");
+        assert_eq!(format_size(1500), "1.5 KB");
+        assert_eq!(format_size(900), "900 bytes");
+        assert_eq!(format_size((70 << 20) + 5), "70.0 MB");
+    }
+
+    #[test]
+    fn outside_catalogues_allowed_only_by_the_editor() {
+        let e = Layer::from_toml("[catalogue]\nallow-outside-workspace = true\n").unwrap_err();
+        assert!(e.contains("read only from your editor settings"), "{e}");
+        assert!(!Layer::from_toml("catalogues = [\"é.tsv\"]\n").unwrap().allows_catalogues_outside_workspace());
+        let editor = Layer::from_json(serde_json::json!({"catalogue": {"allowOutsideWorkspace": true}})).unwrap();
+        assert!(editor.allows_catalogues_outside_workspace());
+        assert!(!Layer::default().allows_catalogues_outside_workspace());
+        assert!(Layer::from_json(serde_json::json!({"catalogue": {"allowOutside": true}})).is_err());
     }
 }

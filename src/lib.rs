@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod files;
 pub mod lexicon;
 pub mod lsp;
 pub mod position;

@@ -8,9 +8,13 @@ resolution-ls: language server and checker for United Nations resolution drafts 
 
 Usage:
   resolution-ls [--stdio]                      run the language server on stdin/stdout
-  resolution-ls check [--format human|json] PATH...
+  resolution-ls check [--format human|json] [--max-size SIZE] PATH...
                                                check files, and *.res.md files in folders;
-                                               exit 1 on any error, 2 on unreadable files
+                                               exit 1 on any error, 2 on unreadable files;
+                                               never writes to any file. Files larger than
+                                               SIZE (e.g. 64MB, the default, or files.max-size
+                                               in resolution-ls.toml) are not read: an error
+                                               for a file named, a warning for one in a folder
   resolution-ls --version | --help
 
 Logs go to stderr; set RESOLUTION_LS_LOG (e.g. debug) to change the level.
@@ -30,6 +34,7 @@ fn main() -> ExitCode {
         }
         Some("check") => {
             let mut format = Format::Human;
+            let mut max_size = None;
             let mut paths = Vec::new();
             let mut rest = args[1..].iter();
             while let Some(a) = rest.next() {
@@ -41,13 +46,23 @@ fn main() -> ExitCode {
                     },
                     "--format=json" => format = Format::Json,
                     "--format=human" => format = Format::Human,
+                    a if a == "--max-size" || a.starts_with("--max-size=") => {
+                        let value = match a.strip_prefix("--max-size=") {
+                            Some(v) => Some(v),
+                            None => rest.next().map(String::as_str),
+                        };
+                        match value.and_then(resolution_ls::config::parse_size) {
+                            Some(n) if n > 0 => max_size = Some(n),
+                            _ => return usage(&format!("--max-size takes a size such as 64MB, not {value:?}")),
+                        }
+                    }
                     _ => paths.push(PathBuf::from(a)),
                 }
             }
             if paths.is_empty() {
                 return usage("check needs at least one file or folder");
             }
-            ExitCode::from(cli::check(&paths, format) as u8)
+            ExitCode::from(cli::check(&paths, format, max_size) as u8)
         }
         Some(other) => usage(&format!("unknown argument {other:?}")),
     }

@@ -3,7 +3,7 @@
 //! runs up to four handlers at once).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -93,19 +93,7 @@ struct State {
 impl State {
     /// The settings for a document: defaults, its root's `resolution-ls.toml`, editor settings.
     fn config_for(&self, uri: &Uri) -> Config {
-        let mut c = Config::default();
-        let path = uri.to_file_path();
-        let best = self
-            .toml_layers
-            .iter()
-            .filter(|(root, _)| path.as_deref().is_some_and(|p| p.starts_with(root)))
-            .max_by_key(|(root, _)| root.as_os_str().len())
-            .or_else(|| self.toml_layers.first());
-        if let Some((_, layer)) = best {
-            c.apply(layer);
-        }
-        c.apply(&self.editor_layer);
-        c
+        config_at(&self.toml_layers, &self.editor_layer, uri.to_file_path().as_deref())
     }
 
     /// The semantic tokens of an open document, remembered under a new result id, and the
@@ -119,6 +107,22 @@ impl State {
         let previous = self.tokens.insert(uri.clone(), (id.clone(), convert::token_data(&data)));
         Some((SemanticTokens { result_id: Some(id), data }, previous))
     }
+}
+
+/// The settings at a path: defaults, the `resolution-ls.toml` of the innermost root holding the
+/// path (or of the first root), editor settings.
+fn config_at(toml_layers: &[(PathBuf, Layer)], editor: &Layer, path: Option<&Path>) -> Config {
+    let mut c = Config::default();
+    let best = toml_layers
+        .iter()
+        .filter(|(root, _)| path.is_some_and(|p| p.starts_with(root)))
+        .max_by_key(|(root, _)| root.as_os_str().len())
+        .or_else(|| toml_layers.first());
+    if let Some((_, layer)) = best {
+        c.apply(layer);
+    }
+    c.apply(editor);
+    c
 }
 
 type Shared = Arc<Mutex<State>>;
@@ -647,10 +651,10 @@ impl LanguageServer for Backend {
             }) else {
                 return Ok(None);
             };
-            let (open, roots, enc) = {
+            let (open, roots, enc, layers, editor) = {
                 let st = self.state();
                 let open: Vec<(Uri, Document)> = st.docs.iter().map(|(u, d)| (u.clone(), d.doc.clone())).collect();
-                (open, st.roots.clone(), st.encoding)
+                (open, st.roots.clone(), st.encoding, st.toml_layers.clone(), st.editor_layer.clone())
             };
             let mut out = Vec::new();
             let mut seen = std::collections::HashSet::new();
@@ -663,16 +667,17 @@ impl LanguageServer for Backend {
                 seen.insert(u.as_str().to_string());
                 add(u, doc);
             }
-            let mut files = Vec::new();
-            for root in &roots {
-                workspace_files(root, &mut files, 0);
-            }
-            for p in files.iter().filter(|p| p.to_string_lossy().ends_with(".res.md")) {
-                let Some(u) = Uri::from_file_path(p) else { continue };
+            // Files over the size limit, links out of the workspace and loops were reported when
+            // the workspace was indexed: skipped quietly here.
+            for (p, limit) in workspace_files(&roots, &layers, &editor).files {
+                if !p.to_string_lossy().ends_with(".res.md") {
+                    continue;
+                }
+                let Some(u) = Uri::from_file_path(&p) else { continue };
                 if seen.contains(u.as_str()) {
                     continue;
                 }
-                if let Ok(text) = std::fs::read_to_string(p) {
+                if let Ok(text) = crate::files::read_text(&p, limit) {
                     add(&u, &Document::new(&text));
                 }
             }
@@ -949,19 +954,7 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         let st = lock(state);
         (st.roots.clone(), st.pull_config)
     };
-    let mut errors: Vec<(PathBuf, String)> = Vec::new();
-    let mut layers = Vec::new();
-    for root in &roots {
-        let file = root.join(config::FILE_NAME);
-        match std::fs::read_to_string(&file) {
-            Ok(text) => match Layer::from_toml(&text) {
-                Ok(layer) => layers.push((root.clone(), layer)),
-                Err(e) => errors.push((file, e)),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => errors.push((file, format!("cannot read: {e}"))),
-        }
-    }
+    let mut errors: Vec<Problem> = Vec::new();
     let editor = match pushed {
         Some(v) => Some(v),
         None if pull_config => {
@@ -983,11 +976,28 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
     let editor_layer = match editor.map(Layer::from_json) {
         Some(Ok(layer)) => Some(layer),
         Some(Err(e)) => {
-            errors.push((PathBuf::from("editor settings (resolution-ls)"), e));
+            errors.push(Problem::settings(PathBuf::from("editor settings (resolution-ls)"), e));
             Some(Layer::default())
         }
         None => None,
     };
+    // The editor's layer in force: the one just read, else the one read before.
+    let editor = editor_layer.clone().unwrap_or_else(|| lock(state).editor_layer.clone());
+    // Each root's settings file, read under the editor's size limit (a file's own limit cannot
+    // govern reading it).
+    let limit = config_at(&[], &editor, None).max_size;
+    let mut layers = Vec::new();
+    for root in &roots {
+        let file = root.join(config::FILE_NAME);
+        match crate::files::read_text(&file, limit) {
+            Ok(text) => match Layer::from_toml(&text) {
+                Ok(layer) => layers.push((root.clone(), layer)),
+                Err(e) => errors.push(Problem::settings(file, e)),
+            },
+            Err(e) if e.is_not_found() => {}
+            Err(e) => errors.push(Problem::settings(file, e.to_string())),
+        }
+    }
     // Index the workspace off the async threads, with progress when the client shows it.
     let progress = if lock(state).work_done && !roots.is_empty() {
         let token = NumberOrString::String(format!(
@@ -1007,7 +1017,7 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         let roots = roots.clone();
         match tokio::task::spawn_blocking(move || {
             let mut errors = errors;
-            let (cat, drafts) = load_catalogue(&roots, &layers, &mut errors);
+            let (cat, drafts) = load_catalogue(&roots, &layers, &editor, &mut errors);
             ((cat, drafts), layers, errors)
         })
         .await
@@ -1043,8 +1053,23 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
         }
         (st.push, st.refresh_support, out)
     };
-    for (file, e) in &errors {
-        let text = format!("resolution-ls: {}: {e}. The default settings stay in force.", file.display());
+    // One publish per file, with a diagnostic per problem (a later publish would replace it).
+    let mut on_files: Vec<(Uri, Vec<Diagnostic>)> = Vec::new();
+    for problem in &errors {
+        let Problem { file, message: e, kind } = problem;
+        let text = match kind {
+            ProblemKind::Settings => {
+                format!("resolution-ls: {}: {e}. The default settings stay in force.", file.display())
+            }
+            ProblemKind::Error => format!("resolution-ls: {}: {e}.", file.display()),
+            ProblemKind::Note => {
+                // Files found by walking the workspace and not read: the log only.
+                let text = format!("resolution-ls: {}: {e}", file.display());
+                tracing::warn!("{text}");
+                client.log_message(MessageType::WARNING, text).await;
+                continue;
+            }
+        };
         tracing::warn!("{text}");
         client.show_message(MessageType::ERROR, text).await;
         if let Some(uri) = Uri::from_file_path(file).filter(|_| file.is_absolute()) {
@@ -1056,13 +1081,19 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
                 message: e.clone(),
                 ..Default::default()
             };
-            client.publish_diagnostics(uri, vec![d], None).await;
+            match on_files.iter_mut().find(|(u, _)| *u == uri) {
+                Some((_, ds)) => ds.push(d),
+                None => on_files.push((uri, vec![d])),
+            }
         }
+    }
+    for (uri, diagnostics) in on_files {
+        client.publish_diagnostics(uri, diagnostics, None).await;
     }
     // A settings file that is now valid loses its old error.
     for root in &roots {
         let file = root.join(config::FILE_NAME);
-        if file.is_file() && !errors.iter().any(|(f, _)| *f == file) {
+        if file.is_file() && !errors.iter().any(|p| p.file == file && p.kind != ProblemKind::Note) {
             if let Some(uri) = Uri::from_file_path(&file) {
                 client.publish_diagnostics(uri, Vec::new(), None).await;
             }
@@ -1078,79 +1109,161 @@ async fn reload_settings(client: &Client, state: &Shared, pushed: Option<serde_j
     }
 }
 
-/// Files under a root: `*.catalogue.tsv` and `*.res.md`, skipping hidden folders, `target` and
-/// `node_modules`, symbolic links (no loops) and files over 64 MB.
-fn workspace_files(root: &std::path::Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 12 {
-        return;
+/// A file or setting the user should hear about.
+struct Problem {
+    file: PathBuf,
+    message: String,
+    kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProblemKind {
+    /// A settings file or the editor settings could not be used: defaults in force. A message
+    /// and a `config-error` diagnostic on the file.
+    Settings,
+    /// A catalogue file configured and not read, or read in part: a message and a diagnostic.
+    Error,
+    /// A file or link found by walking the workspace and not read: the log only.
+    Note,
+}
+
+impl Problem {
+    fn settings(file: PathBuf, message: impl Into<String>) -> Problem {
+        Problem { file, message: message.into(), kind: ProblemKind::Settings }
     }
-    let Ok(entries) = std::fs::read_dir(root) else { return };
-    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let Ok(meta) = e.path().symlink_metadata() else { continue };
-        let name = e.file_name().to_string_lossy().into_owned();
-        if meta.file_type().is_symlink() {
-            continue;
-        }
-        if meta.is_dir() {
-            if !name.starts_with('.') && name != "target" && name != "node_modules" {
-                workspace_files(&e.path(), out, depth + 1);
-            }
-        } else if (name.ends_with(".catalogue.tsv") || name.ends_with(".res.md")) && meta.len() <= 64 * 1024 * 1024 {
-            out.push(e.path());
-        }
+    fn error(file: PathBuf, message: impl Into<String>) -> Problem {
+        Problem { file, message: message.into(), kind: ProblemKind::Error }
+    }
+    fn note(file: PathBuf, message: impl Into<String>) -> Problem {
+        Problem { file, message: message.into(), kind: ProblemKind::Note }
     }
 }
 
+/// The workspace's files: `*.catalogue.tsv` and `*.res.md` under each root, with the size
+/// limit for each (its root's settings), and the links and folders not followed.
+struct WorkspaceFiles {
+    files: Vec<(PathBuf, u64)>,
+    skipped: Vec<(PathBuf, crate::files::ReadError)>,
+}
+
+/// Walks the roots (see [`crate::files::walk`]): hidden folders, `target` and `node_modules`
+/// skipped; symbolic links followed only to inside a root, never into a loop.
+fn workspace_files(roots: &[PathBuf], layers: &[(PathBuf, Layer)], editor: &Layer) -> WorkspaceFiles {
+    let within: Vec<PathBuf> = roots.iter().filter_map(|r| std::fs::canonicalize(r).ok()).collect();
+    let mut out = WorkspaceFiles { files: Vec::new(), skipped: Vec::new() };
+    let mut seen = std::collections::HashSet::new();
+    for root in roots {
+        let limit = config_at(layers, editor, Some(root)).max_size;
+        let w = crate::files::walk(root, Some(&within), |n| n.ends_with(".catalogue.tsv") || n.ends_with(".res.md"));
+        // Nested roots: each file once.
+        out.files.extend(w.files.into_iter().filter(|f| seen.insert(f.clone())).map(|f| (f, limit)));
+        out.skipped.extend(w.skipped);
+        for (dir, e) in w.errors {
+            tracing::warn!("{}: {e}", dir.display());
+        }
+    }
+    out
+}
+
 /// The workspace's catalogue: built-in entries, then catalogue files (listed in
-/// `resolution-ls.toml` or named `*.catalogue.tsv`), then drafts that declare a `symbol:`.
+/// `resolution-ls.toml` or the editor settings, or named `*.catalogue.tsv`), then drafts that
+/// declare a `symbol:`.
 type DraftList = Vec<(String, String, u32)>;
+
+/// A catalogue file named in settings, and the size limit that applies.
+struct Listed {
+    path: PathBuf,
+    limit: u64,
+}
+
+/// The catalogue files named in settings. The editor's list, when it gives one, wins over the
+/// files' (as for every setting) and may name files anywhere (relative paths: in each root). A
+/// `resolution-ls.toml`'s list may name only files inside a workspace folder (symbolic links
+/// resolved), unless the editor settings say `catalogue.allowOutsideWorkspace`.
+fn listed_catalogues(
+    roots: &[PathBuf],
+    layers: &[(PathBuf, Layer)],
+    editor: &Layer,
+    errors: &mut Vec<Problem>,
+) -> Vec<Listed> {
+    let mut out = Vec::new();
+    if let Some(list) = editor.catalogues() {
+        for name in list {
+            let path = PathBuf::from(name);
+            if path.is_absolute() {
+                let limit = config_at(layers, editor, Some(&path)).max_size;
+                out.push(Listed { path, limit });
+            } else if roots.is_empty() {
+                errors.push(Problem::error(
+                    PathBuf::from("editor settings (resolution-ls)"),
+                    format!("catalogue {name}: a relative path needs a workspace folder; not read"),
+                ));
+            } else {
+                for root in roots {
+                    let limit = config_at(layers, editor, Some(root)).max_size;
+                    out.push(Listed { path: root.join(&path), limit });
+                }
+            }
+        }
+        return out;
+    }
+    let within: Vec<PathBuf> = roots.iter().filter_map(|r| std::fs::canonicalize(r).ok()).collect();
+    let allowed = editor.allows_catalogues_outside_workspace();
+    for (root, layer) in layers {
+        let settings_file = root.join(config::FILE_NAME);
+        let limit = config_at(layers, editor, Some(root)).max_size;
+        for name in layer.catalogues().unwrap_or_default() {
+            let path = root.join(name);
+            // A file that does not exist is reported when it is read.
+            if let Ok(canonical) = std::fs::canonicalize(&path) {
+                if !allowed && !within.iter().any(|r| canonical.starts_with(r)) {
+                    errors.push(Problem::error(
+                        settings_file.clone(),
+                        format!(
+                            "catalogue {name} is outside the workspace ({}); not read (to allow it, set \
+                             `catalogue.allowOutsideWorkspace` to true in your editor settings)",
+                            canonical.display()
+                        ),
+                    ));
+                    continue;
+                }
+            }
+            out.push(Listed { path, limit });
+        }
+    }
+    out
+}
 
 fn load_catalogue(
     roots: &[PathBuf],
     layers: &[(PathBuf, Layer)],
-    errors: &mut Vec<(PathBuf, String)>,
+    editor: &Layer,
+    errors: &mut Vec<Problem>,
 ) -> (crate::catalogue::Catalogue, DraftList) {
     use crate::catalogue::{Catalogue, Entry, Source, Symbol};
+    use crate::files::ReadError;
     let mut cat = Catalogue::new();
     cat.extend_from(crate::catalogue::builtin(), crate::catalogue::BUILTIN_PRECEDENCE);
-    let mut files = Vec::new();
-    for root in roots {
-        workspace_files(root, &mut files, 0);
+    let WorkspaceFiles { files, skipped } = workspace_files(roots, layers, editor);
+    for (path, e) in skipped {
+        errors.push(Problem::note(path, e.to_string()));
     }
-    let mut listed: Vec<PathBuf> = Vec::new();
-    for (root, layer) in layers {
-        let mut c = Config::default();
-        c.apply(layer);
-        for rel in &c.catalogues {
-            let p = root.join(rel);
-            if !p.starts_with(root) || rel.contains("..") {
-                errors.push((
-                    root.join(config::FILE_NAME),
-                    format!("catalogue {rel} is outside the workspace; not read"),
-                ));
-                continue;
-            }
-            listed.push(p);
-        }
-    }
-    let tsvs: Vec<PathBuf> = listed
-        .into_iter()
-        .chain(files.iter().filter(|p| p.to_string_lossy().ends_with(".catalogue.tsv")).cloned())
-        .collect();
+    let listed = listed_catalogues(roots, layers, editor, errors);
+    let walked = files.iter().filter(|(p, _)| p.to_string_lossy().ends_with(".catalogue.tsv"));
+    let tsvs =
+        listed.into_iter().map(|l| (l.path, l.limit, true)).chain(walked.map(|(p, limit)| (p.clone(), *limit, false)));
     let mut seen = std::collections::HashSet::new();
-    for p in tsvs {
+    for (p, limit, named) in tsvs {
         if !seen.insert(p.clone()) {
             continue;
         }
-        match std::fs::read_to_string(&p) {
+        match crate::files::read_text(&p, limit) {
             Ok(text) => {
                 let path = p.display().to_string();
                 let (n, bad) = cat.load_tsv(&path, &text, 10);
                 tracing::info!("catalogue {path}: {n} rows");
                 if let Some(first) = bad.first() {
-                    errors.push((
+                    errors.push(Problem::error(
                         p.clone(),
                         format!(
                             "{} malformed row(s) skipped; first at line {}: {}",
@@ -1161,12 +1274,23 @@ fn load_catalogue(
                     ));
                 }
             }
-            Err(e) => errors.push((p.clone(), format!("cannot read catalogue: {e}"))),
+            Err(e @ ReadError::TooLarge { .. }) if !named => errors.push(Problem::note(p.clone(), e.to_string())),
+            Err(e) => errors.push(Problem::error(p.clone(), format!("catalogue: {e}"))),
         }
     }
     let mut drafts = Vec::new();
-    for p in files.iter().filter(|p| p.to_string_lossy().ends_with(".res.md")) {
-        let Ok(text) = std::fs::read_to_string(p) else { continue };
+    for (p, limit) in files.iter().filter(|(p, _)| p.to_string_lossy().ends_with(".res.md")) {
+        let text = match crate::files::read_text(p, *limit) {
+            Ok(text) => text,
+            Err(e @ ReadError::TooLarge { .. }) => {
+                errors.push(Problem::note(p.clone(), e.to_string()));
+                continue;
+            }
+            Err(e) => {
+                tracing::debug!("{}: {e}", p.display());
+                continue;
+            }
+        };
         let doc = Document::new(&text);
         let s = doc.parse().structure();
         let uri = Uri::from_file_path(p).map(|u| u.as_str().to_string()).unwrap_or_default();
@@ -1209,7 +1333,8 @@ fn builtin_copy() -> Option<Uri> {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
     let dir = base.join("resolution-ls");
     let file = dir.join(format!("builtin-catalogue-{}.tsv", env!("CARGO_PKG_VERSION")));
-    if std::fs::read_to_string(&file).ok().as_deref() != Some(crate::catalogue::BUILTIN_TSV) {
+    let limit = crate::catalogue::BUILTIN_TSV.len() as u64;
+    if crate::files::read_text(&file, limit).ok().as_deref() != Some(crate::catalogue::BUILTIN_TSV) {
         std::fs::create_dir_all(&dir).ok()?;
         let _ = std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644));
         std::fs::write(&file, crate::catalogue::BUILTIN_TSV).ok()?;

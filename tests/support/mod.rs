@@ -146,6 +146,14 @@ impl Server {
         self.pending.iter().any(|m| m["method"] == "textDocument/publishDiagnostics")
     }
 
+    /// How many messages received so far (kept for later) match, without waiting for more.
+    pub fn count(&mut self, pred: impl Fn(&Value) -> bool) -> usize {
+        while let Ok(m) = self.rx.try_recv() {
+            self.pending.push_back(m);
+        }
+        self.pending.iter().filter(|m| pred(m)).count()
+    }
+
     /// Retries `f` until it gives a value (settings and indexing happen in the background).
     pub fn wait_until<T>(&mut self, mut f: impl FnMut(&mut Server) -> Option<T>) -> T {
         let start = std::time::Instant::now();
