@@ -131,11 +131,18 @@ pub(crate) struct Body {
 /// Every footnote body, in order. A body continues on the lines after it up to the next body;
 /// outside a block of footnotes, only on indented lines that start no sub-paragraph.
 pub(crate) fn footnote_bodies(blocks: &[Block]) -> Vec<Body> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.has & Block::FN_DEFS != 0)
+        .flat_map(|(bi, b)| block_bodies(b, bi))
+        .collect()
+}
+
+/// The footnote bodies of one block (a body never runs past its block).
+fn block_bodies(b: &Block, bi: usize) -> Vec<Body> {
     let mut out = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
-        if b.has & Block::FN_DEFS == 0 {
-            continue;
-        }
+    {
         let own: &str = &b.text;
         let in_footnotes = b.data.head == Head::FootnoteDef;
         let mut current: Option<Body> = None;
@@ -168,7 +175,6 @@ pub(crate) fn footnote_bodies(blocks: &[Block]) -> Vec<Body> {
         out.extend(current);
     }
     for body in &mut out {
-        let b = &blocks[body.block];
         let t = b.text.get(body.text.start - b.start..body.text.end - b.start).unwrap_or_default();
         body.text.start += t.len() - t.trim_start().len();
     }
@@ -203,7 +209,12 @@ pub fn footnote_at(doc: &Document, offset: usize) -> Option<FootnoteInfo> {
         .filter(|b| b.has & Block::FN_REFS != 0)
         .flat_map(|b| b.data.fn_refs.iter().filter(|r| &r.label == label).map(|r| b.abs(r.span)))
         .collect();
-    let body = footnote_bodies(blocks).into_iter().find(|d| &d.label == label);
+    // The first body with that label: only the blocks that define it are read.
+    let body = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.has & Block::FN_DEFS != 0 && b.data.fn_defs.iter().any(|d| &d.label == label))
+        .find_map(|(bi, b)| block_bodies(b, bi).into_iter().find(|d| &d.label == label));
     Some(FootnoteInfo {
         label: label.clone(),
         indicators,
