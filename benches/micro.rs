@@ -360,8 +360,16 @@ fn main() {
                     black_box(analysis::navigation::hover(&doc, m.hover_footnote));
                 }),
             );
+            let body = analysis::references::footnote_at(&doc, m.hover_footnote).and_then(|f| f.body_text);
+            let body = body.expect("the footnote under the hover mark has a body");
             t.row(
-                format!("{name}: citations::all (footnote hover lists the body's citations)"),
+                format!("{name}: citations::within (footnote hover lists the body's citations)"),
+                &each(samples, || {
+                    black_box(analysis::citations::within(&doc, body));
+                }),
+            );
+            t.row(
+                format!("{name}: citations::all (every citation: document links)"),
                 &each(samples, || {
                     black_box(analysis::citations::all(&doc));
                 }),
