@@ -158,7 +158,6 @@ fn hostile_documents() {
 }
 
 #[test]
-#[ignore = "FIXME(issue 7): a keystroke on a 50 MB draft re-runs every rule; the liveness check times out on a loaded machine. Run with --ignored."]
 fn a_fifty_megabyte_document() {
     let (mut s, _) = Server::initialized(json!({}));
     let para = "*Rappelant* é « ñ » 𝔄 la résolution 70/1 du 25 septembre 2015[^1],\n\n";
@@ -171,13 +170,17 @@ fn a_fifty_megabyte_document() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": URI, "languageId": "resolution", "version": 1, "text": text}}),
     );
-    assert_eq!(summary(&s.diagnostics(URI, 1)), []);
+    // Robustness, not speed (benches/ measures that): generous waits on a shared CI machine,
+    // where other tests run beside this one.
+    let generous = std::time::Duration::from_secs(600);
+    let first = s.wait_for(generous, |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == URI && m["params"]["version"] == 1
+    });
+    assert_eq!(summary(&first["params"]["diagnostics"]), []);
     let last = text.lines().count() as u32;
     change(&mut s, 2, json!([{"range": range(last - 3, 0, last - 3, 1), "text": "2"}]));
-    // Robustness, not speed (benches/ measures that): a generous wait on a shared CI machine.
-    let second = s.wait_for(std::time::Duration::from_secs(600), |m| {
-        m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 2
-    });
+    let second =
+        s.wait_for(generous, |m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 2);
     assert_eq!(summary(&second["params"]["diagnostics"]), [("numbering-gap".into(), u64::from(last - 3), 0)]);
     assert_alive(&mut s, 3);
 }
