@@ -13,7 +13,7 @@ mod subparagraphs;
 use std::ops::Range;
 
 use crate::analysis::openings::{drafting_role, drafting_roles};
-use crate::analysis::references::paragraphs::{Outline, scope_starts, target_scope as crossrefs_target};
+use crate::analysis::references::paragraphs::{Outline, scope_at, scope_starts, target_scope as crossrefs_target};
 use crate::analysis::{Diagnostic, Severity};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
@@ -274,7 +274,7 @@ impl Checker {
 
     /// The numbering scope of block `i`.
     fn scope_of(&self, i: usize) -> u32 {
-        self.scope_starts.partition_point(|&s| s <= i).saturating_sub(1) as u32
+        scope_at(&self.scope_starts, i)
     }
 
     /// The scopes the cross-references of block `b` (index `i`) point into.

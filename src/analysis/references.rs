@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::syntax::lines::lines;
 use crate::syntax::{Block, Head, Span};
 
-use paragraphs::{Outline, Resolution, absolute, scope_starts, target_scope};
+use paragraphs::{Outline, Resolution, absolute, scope_at, scope_starts, target_scope};
 
 /// A cursor at `offset` is on `span` when it is inside it or touches either end.
 fn touches(span: Span, offset: usize) -> bool {
@@ -93,8 +93,7 @@ fn target_at(doc: &Document, offset: usize) -> Option<(Span, Outline, usize, Opt
     // The outline of the scope the reference points into only.
     let roles = &parse.structure().roles;
     let starts = scope_starts(roles);
-    let here = starts.partition_point(|&s| s <= bi).saturating_sub(1) as u32;
-    let scope = target_scope(here, starts.len() as u32 - 1, r.direction)?;
+    let scope = target_scope(scope_at(&starts, bi), starts.len() as u32 - 1, r.direction)?;
     let o = Outline::of_scopes(blocks, roles, &starts, scope..scope + 1);
     let Resolution::Found { para, sub } = o.resolve(bi, &r, &t) else { return None };
     let sub = if on_label || t.number.is_none() { sub } else { None };

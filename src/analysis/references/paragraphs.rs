@@ -353,7 +353,7 @@ impl Outline {
 
     /// The numbering scope block `block` sits in.
     pub fn scope_of(&self, block: usize) -> u32 {
-        self.scope_starts.partition_point(|&s| s <= block).saturating_sub(1) as u32
+        scope_at(&self.scope_starts, block)
     }
 
     /// The paragraph block `block` belongs to (None outside the blocks the outline covers).
@@ -457,6 +457,11 @@ impl Outline {
             s => format!("annex {s}"),
         }
     }
+}
+
+/// The numbering scope block `block` sits in, from [`scope_starts`].
+pub fn scope_at(starts: &[usize], block: usize) -> u32 {
+    starts.partition_point(|&s| s <= block).saturating_sub(1) as u32
 }
 
 /// The scope a reference made from scope `here` points into, in a document with `annexes`
