@@ -459,11 +459,22 @@ impl LanguageServer for Backend {
             let dropped = st.docs.remove(&uri);
             st.tokens.remove(&uri);
             st.closes += 1;
-            let trim = st.docs.is_empty() || st.closes % 64 == 0;
+            let closes = st.closes;
+            let trim = st.docs.is_empty() || closes % 64 == 0;
             drop(st);
             drop(dropped);
             if trim {
                 release_memory();
+            } else {
+                // The freed pages go back to the system once the closes stop (a burst of
+                // closes trims every 64th; the tail of the burst is trimmed here).
+                let state = Arc::clone(&self.state);
+                tokio::spawn(async move {
+                    tokio::time::sleep(TRIM_DELAY).await;
+                    if lock(&state).closes == closes {
+                        release_memory();
+                    }
+                });
             }
             self.state().push
         };
@@ -1343,8 +1354,11 @@ fn builtin_copy() -> Option<Uri> {
     Uri::from_file_path(&file)
 }
 
+/// How long after the last `didClose` of a burst its freed memory is handed back.
+const TRIM_DELAY: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Hands freed memory back to the system: glibc keeps the pages of freed blocks otherwise, so a
-/// server that opened and closed many drafts would keep its peak size.
+/// server that opened and closed many drafts would keep its peak size (1.3 GB after a thousand).
 fn release_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only walks the allocator's own free lists.
