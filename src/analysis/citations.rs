@@ -137,18 +137,10 @@ pub fn hover(c: &Citation, entry: Option<&Entry>, lang: Lang) -> String {
     let links: Vec<String> = [lang]
         .into_iter()
         .chain([Lang::En, Lang::Fr, Lang::Es].into_iter().filter(|l| *l != lang))
-        .map(|l| format!("[{}]({})", lang_code(l), catalogue::undocs_url(symbol, l)))
+        .map(|l| format!("[{}]({})", l.code(), catalogue::undocs_url(symbol, l)))
         .collect();
     out.push_str(&format!("\n\n{}", links.join(" · ")));
     out
-}
-
-fn lang_code(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "en",
-        Lang::Fr => "fr",
-        Lang::Es => "es",
-    }
 }
 
 /// The diagnostics about cited documents.

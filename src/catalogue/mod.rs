@@ -57,19 +57,10 @@ impl Catalogue {
     }
 }
 
-/// The language code of undocs.org paths.
-fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Fr => "fr",
-        Lang::Es => "es",
-    }
-}
-
 /// The undocs.org address of a document in a language:
 /// `https://undocs.org/fr/S/RES/2334(2016)` (spaces removed, see [`Symbol::url_form`]).
 pub fn undocs_url(symbol: &Symbol, lang: Lang) -> String {
-    format!("https://undocs.org/{}/{}", lang_code(lang), symbol.url_form())
+    format!("https://undocs.org/{}/{}", lang.code(), symbol.url_form())
 }
 
 /// How a text cites the entry in `lang`: the resolution number and the date of adoption as

@@ -3,7 +3,6 @@
 //! test `data_files_are_valid` requires to be empty.
 
 use super::{Concept, Form, Gender, Kind, LANGS, lang_index};
-use crate::syntax::Lang;
 
 /// One data file, parsed.
 pub(super) struct File {
@@ -98,15 +97,7 @@ pub(super) fn parse(src: &str, kind: Kind, name: &str, errors: &mut Vec<String>)
 }
 
 fn lang_of(code: &str) -> Option<usize> {
-    LANGS.into_iter().find(|&l| lang_code(l) == code).map(lang_index)
-}
-
-fn lang_code(l: Lang) -> &'static str {
-    match l {
-        Lang::En => "en",
-        Lang::Fr => "fr",
-        Lang::Es => "es",
-    }
+    LANGS.into_iter().find(|&l| l.code() == code).map(lang_index)
 }
 
 /// "Convaincue {f}" → feminine form "Convaincue". Whitespace inside a form is normalised to
@@ -150,7 +141,7 @@ fn finish(d: Draft, kind: Kind, out: &mut Vec<Concept>, name: &str, errors: &mut
     }
     for l in LANGS {
         if d.forms[lang_index(l)].as_ref().is_none_or(|f| f.is_empty()) {
-            errors.push(at(format!("no {} form", lang_code(l))));
+            errors.push(at(format!("no {} form", l.code())));
         }
     }
     let rank = out.len() as u32 + 1;

@@ -53,6 +53,14 @@ impl Lang {
             _ => None,
         }
     }
+    /// "en", "fr", "es": the front matter's and undocs.org's code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+        }
+    }
     pub fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
