@@ -376,6 +376,36 @@ fn completion_in_three_languages() {
 }
 
 #[test]
+fn completion_documentation_on_resolve_when_the_client_asks_for_it_then() {
+    // A client that resolves documentation lazily gets lists without it (133 operative verbs
+    // with their documentation are some 40 KB), then the documentation of the item it shows.
+    let client = json!({"textDocument": {"completion": {"completionItem": {
+        "snippetSupport": true, "resolveSupport": {"properties": ["documentation", "detail"]}}}}});
+    let (mut s, result) = Server::initialized(client);
+    assert_eq!(result["capabilities"]["completionProvider"]["resolveProvider"], true);
+    let text = "L’Assemblée générale,\n\n*Rappelant* « é » ñ 𝔄,\n\n1. *Décide* ñ ;\n\n2. Prie égal";
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": "resolution", "version": 1, "text": text}}),
+    );
+    let position = |character| json!({"textDocument": {"uri": URI}, "position": {"line": 6, "character": character}});
+    let r = s.request("textDocument/completion", position(3));
+    let items = r["items"].as_array().unwrap();
+    assert!(items.len() > 100, "{r}");
+    assert!(items.iter().all(|i| i["documentation"].is_null() && i["data"].is_object()), "{r}");
+    let r = s.request("textDocument/completion", position(12));
+    let items = r["items"].as_array().unwrap();
+    let item = items.iter().find(|x| x["label"] == "Prie également").unwrap_or_else(|| panic!("{r}"));
+    let resolved = s.request("completionItem/resolve", item.clone());
+    let doc = resolved["documentation"]["value"].as_str().unwrap_or_else(|| panic!("{resolved}"));
+    assert!(doc.contains("- French: Prie"), "{doc}");
+    assert_eq!(resolved["textEdit"], item["textEdit"]);
+    // An item the server did not make comes back as it was.
+    let foreign = json!({"label": "Décide", "data": {"lang": "xx"}});
+    assert_eq!(s.request("completionItem/resolve", foreign.clone()), foreign);
+}
+
+#[test]
 fn cited_documents_hover_definition_links_completion() {
     let root = temp_root("citations");
     std::fs::write(

@@ -20,8 +20,45 @@ pub struct Item {
     /// Rank: lower first.
     pub sort: u32,
     pub detail: String,
-    /// Markdown: gloss, strength, complement, the forms in the other languages.
-    pub documentation: String,
+    /// What [`documentation`] needs to find this item's documentation again.
+    pub key: DocKey,
+    concept: &'static lexicon::Concept,
+    others: Vec<&'static lexicon::Concept>,
+}
+
+impl Item {
+    /// Markdown: gloss, strength, complement, the forms in the other languages. Built on demand:
+    /// a list of every operative verb would otherwise format 133 of them per request.
+    pub fn documentation(&self) -> String {
+        item_doc(self.concept, &self.others, self.key.lang)
+    }
+}
+
+/// What an item's documentation depends on: the list's language and kind, the concept and the
+/// form. Not the label: "Demandant de nouveau" is both "Demandant" with an adverb and a phrase
+/// of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocKey {
+    pub lang: Lang,
+    pub kind: Kind,
+    pub concept: String,
+    pub form: String,
+}
+
+/// The documentation of the item `key` describes, for clients that ask for it when the item is
+/// selected (`completionItem/resolve`). `None` for an unknown concept or form.
+pub fn documentation(key: &DocKey) -> Option<String> {
+    let (concept, others) = lexicon::lexicon().with_form(key.lang, key.kind, &key.concept, &key.form)?;
+    Some(item_doc(concept, &others, key.lang))
+}
+
+fn item_doc(concept: &lexicon::Concept, others: &[&lexicon::Concept], lang: Lang) -> String {
+    let mut doc = concept_doc(concept, lang);
+    if !others.is_empty() {
+        let names: Vec<&str> = others.iter().map(|c| c.id.as_str()).collect();
+        doc.push_str(&format!("\n\nAlso the form of: {}", names.join(", ")));
+    }
+    doc
 }
 
 /// Markdown documentation of a concept: gloss, conventional strength, complements, forms.
@@ -172,11 +209,6 @@ pub fn complete(doc: &Document, offset: usize) -> Vec<Item> {
                 tail.as_deref().map_or(" $0".to_string(), |t| format!("{t}$0"))
             );
             let plain = format!("{number}{marker}{}{marker} ", m.text);
-            let mut others = String::new();
-            if !m.others.is_empty() {
-                let names: Vec<&str> = m.others.iter().map(|c| c.id.as_str()).collect();
-                others = format!("\n\nAlso the form of: {}", names.join(", "));
-            }
             Item {
                 label: m.text.clone(),
                 snippet,
@@ -188,7 +220,9 @@ pub fn complete(doc: &Document, offset: usize) -> Vec<Item> {
                     Kind::Preambular => "preambular opening".to_string(),
                     Kind::Operative => "operative verb".to_string(),
                 },
-                documentation: format!("{}{others}", concept_doc(m.concept, lang)),
+                key: DocKey { lang, kind: site.kind, concept: m.concept.id.clone(), form: m.form.text.clone() },
+                concept: m.concept,
+                others: m.others,
             }
         })
         .collect()
@@ -263,5 +297,45 @@ mod tests {
     fn nothing_before_the_organ_formula_or_mid_sentence() {
         check("---\nlang: en\n---\nRes$0\n\nThe General Assembly,\n", expect!["0 items\n"]);
         check("The General Assembly,\n\n1. *Decides* that the re$0", expect!["0 items\n"]);
+    }
+
+    #[test]
+    fn documentation_found_again_from_label_and_list() {
+        // completionItem/resolve gets only the label and the list's key back: every item of
+        // these lists (each language, both kinds, both genders, typed adverbs) must find its
+        // own documentation again.
+        let fixtures = [
+            "L’Assemblée générale,\n\n*Rappelant* « é » ñ 𝔄,\n\n$0\n",
+            "Le Conseil de sécurité,\n\n*Rappelant* « é »,\n\n1. *Décide* ñ ;\n\n$0\n",
+            "The General Assembly,\n\n*Recalling* é 𝔄,\n\n$0\n",
+            "The Security Council,\n\n1. *Decides* ñ;\n\n$0\n",
+            "The General Assembly,\n\n1. *Decides* ñ;\n\n2. Also re$0",
+            "La Asamblea General,\n\n*Recordando* « ñ »,\n\n1. *Decide* 𝔄;\n\n$0\n",
+            "El Consejo de Derechos Humanos,\n\n*Recordando* ñ,\n\n$0\n",
+            "L’Assemblée générale,\n\n1. *Décide* é ;\n\n2. Prie égal$0",
+        ];
+        let mut seen = 0;
+        for fixture in fixtures {
+            let (text, offset) = extract_cursor(fixture);
+            let items = complete(&Document::new(&text), offset);
+            assert!(!items.is_empty(), "no items for {fixture:?}");
+            for item in &items {
+                let doc = item.documentation();
+                assert!(doc.contains("- English:"), "{doc}");
+                assert_eq!(documentation(&item.key).as_deref(), Some(doc.as_str()), "{}", item.label);
+                seen += 1;
+            }
+        }
+        assert!(seen > 400, "{seen} items");
+        let key = |concept: &str, form: &str| DocKey {
+            lang: Lang::En,
+            kind: Kind::Operative,
+            concept: concept.to_string(),
+            form: form.to_string(),
+        };
+        assert!(documentation(&key("decides", "Decides")).is_some());
+        assert_eq!(documentation(&key("decides", "Ponders é")), None);
+        assert_eq!(documentation(&key("decides", "Requests")), None, "another concept's form");
+        assert_eq!(documentation(&key("ponders", "Decides")), None);
     }
 }

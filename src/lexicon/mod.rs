@@ -329,6 +329,15 @@ impl Lexicon {
         self.concepts.iter().filter(move |c| c.kind == kind)
     }
 
+    /// A concept by id and the other concepts with a form of the text `form` (what
+    /// [`Completion::others`] holds), when the concept has that form in `lang`.
+    pub fn with_form(&self, lang: Lang, kind: Kind, concept: &str, form: &str) -> Option<(&Concept, Vec<&Concept>)> {
+        self.table(lang, kind).entries.iter().find_map(|e| {
+            let (c, f) = self.entry_parts(lang, e);
+            (c.id == concept && f.text == form).then(|| (c, self.others(e)))
+        })
+    }
+
     /// A concept by id.
     pub fn concept(&self, id: &str) -> Option<&Concept> {
         self.concepts.iter().find(|c| c.id == id)

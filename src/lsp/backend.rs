@@ -65,6 +65,9 @@ struct State {
     refresh_support: bool,
     /// The client accepts snippets in completion items.
     snippets: bool,
+    /// The client asks for a completion item's documentation when it shows it
+    /// (`completionItem/resolve`), so completion lists are sent without it.
+    lazy_docs: bool,
     /// The client can watch files for us (dynamic registration).
     watch_files: bool,
     /// The client shows work-done progress.
@@ -268,14 +271,16 @@ impl LanguageServer for Backend {
             st.encoding = encoding;
             st.full_reparse = options.benchmark_full_reparse; // benchmark-only
             st.push = push;
-            st.snippets = params
+            let item_caps = params
                 .capabilities
                 .text_document
                 .as_ref()
                 .and_then(|t| t.completion.as_ref())
-                .and_then(|c| c.completion_item.as_ref())
-                .and_then(|i| i.snippet_support)
-                .unwrap_or(false);
+                .and_then(|c| c.completion_item.as_ref());
+            st.snippets = item_caps.and_then(|i| i.snippet_support).unwrap_or(false);
+            st.lazy_docs = item_caps
+                .and_then(|i| i.resolve_support.as_ref())
+                .is_some_and(|r| r.properties.iter().any(|p| p == "documentation"));
             let ws = params.capabilities.workspace.as_ref();
             st.pull_config = ws.and_then(|w| w.configuration).unwrap_or(false);
             st.work_done = params.capabilities.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false);
@@ -345,6 +350,7 @@ impl LanguageServer for Backend {
                 })),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec!["*".to_string(), "_".to_string()]),
+                    resolve_provider: Some(true),
                     ..Default::default()
                 }),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
@@ -818,9 +824,9 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         guard::request("textDocument/completion", async {
-            let (snippets, cat) = {
+            let (snippets, lazy_docs, cat) = {
                 let st = self.state();
-                (st.snippets, st.catalogue.clone())
+                (st.snippets, st.lazy_docs, st.catalogue.clone())
             };
             Ok(self.at(&params.text_document_position, |doc, offset, enc| {
                 if let Some((span, cites)) = analysis::citations::complete(doc, offset, &cat) {
@@ -844,6 +850,11 @@ impl LanguageServer for Backend {
                 let list: Vec<CompletionItem> = items
                     .into_iter()
                     .map(|i| {
+                        let (documentation, data) = if lazy_docs {
+                            (None, Some(convert::doc_key_to_json(&i.key)))
+                        } else {
+                            (Some(markdown_doc(i.documentation())), None)
+                        };
                         let range = convert::range(doc.rope(), i.replace, enc);
                         let (text, format) = if snippets {
                             (i.snippet, InsertTextFormat::SNIPPET)
@@ -854,10 +865,8 @@ impl LanguageServer for Backend {
                             label: i.label,
                             kind: Some(CompletionItemKind::KEYWORD),
                             detail: Some(i.detail),
-                            documentation: Some(Documentation::MarkupContent(MarkupContent {
-                                kind: MarkupKind::Markdown,
-                                value: i.documentation,
-                            })),
+                            documentation,
+                            data,
                             sort_text: Some(format!("{:05}", i.sort)),
                             filter_text: Some(i.filter),
                             insert_text_format: Some(format),
@@ -868,6 +877,19 @@ impl LanguageServer for Backend {
                     .collect();
                 Some(CompletionResponse::List(CompletionList { is_incomplete: false, items: list }))
             }))
+        })
+        .await
+    }
+
+    async fn completion_resolve(&self, mut item: CompletionItem) -> Result<CompletionItem> {
+        guard::request("completionItem/resolve", async move {
+            if item.documentation.is_none() {
+                let key = item.data.as_ref().and_then(convert::doc_key_from_json);
+                if let Some(doc) = key.and_then(|k| analysis::completion::documentation(&k)) {
+                    item.documentation = Some(markdown_doc(doc));
+                }
+            }
+            Ok(item)
         })
         .await
     }
@@ -1352,6 +1374,10 @@ fn builtin_copy() -> Option<Uri> {
         let _ = std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o444));
     }
     Uri::from_file_path(&file)
+}
+
+fn markdown_doc(value: String) -> Documentation {
+    Documentation::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value })
 }
 
 /// How long after the last `didClose` of a burst its freed memory is handed back.

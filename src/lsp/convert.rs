@@ -184,3 +184,29 @@ pub fn token_edit(e: analysis::semantic::DataEdit) -> lsp::SemanticTokensEdit {
         data: (!e.insert.is_empty()).then(|| tokens_of_data(&e.insert)),
     }
 }
+
+/// A completion item's `data`: the list it came from, so that `completionItem/resolve` can find
+/// its documentation again (`{"lang": "fr", "kind": "operative", "concept": "requests", "form": "Prie"}`).
+pub fn doc_key_to_json(key: &analysis::completion::DocKey) -> serde_json::Value {
+    use crate::lexicon::Kind;
+    serde_json::json!({
+        "lang": key.lang.code(),
+        "kind": match key.kind { Kind::Preambular => "preambular", Kind::Operative => "operative" },
+        "concept": key.concept,
+        "form": key.form,
+    })
+}
+
+/// The inverse of [`doc_key_to_json`]; `None` for anything else a client sends back.
+pub fn doc_key_from_json(v: &serde_json::Value) -> Option<analysis::completion::DocKey> {
+    use crate::lexicon::Kind;
+    let lang = crate::syntax::Lang::from_code(v.get("lang")?.as_str()?)?;
+    let kind = match v.get("kind")?.as_str()? {
+        "preambular" => Kind::Preambular,
+        "operative" => Kind::Operative,
+        _ => return None,
+    };
+    let concept = v.get("concept")?.as_str()?.to_string();
+    let form = v.get("form")?.as_str()?.to_string();
+    Some(analysis::completion::DocKey { lang, kind, concept, form })
+}
