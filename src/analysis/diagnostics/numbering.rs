@@ -15,19 +15,27 @@ fn missing(from: u32, to: u32) -> String {
 
 /// Checks the numbering of the paragraphs in `range` (whole scopes: each scope is checked on
 /// its own, so the checker re-runs only the scope an edit renumbered).
+///
+/// One mistyped number is one finding: a paragraph whose number is off while the next one
+/// carries on from the one before (2, 13, 4 or 2, 1, 4) is reported alone, as if it had its
+/// expected number; otherwise every later paragraph would be out of order after a "13".
 pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx, range: Range<usize>) {
     let blocks = ctx.parse.blocks();
-    let mut current_scope = None;
+    let range = range.start.min(blocks.len())..range.end.min(blocks.len());
+    // (scope, number, label) of each numbered operative paragraph, in order.
+    let numbered: Vec<(u32, u32, Span)> = blocks[range.clone()]
+        .iter()
+        .zip(&ctx.structure.roles[range])
+        .filter_map(|(b, role)| match (*role, &b.data.head) {
+            (Role::Operative { scope }, Head::Numbered { number, label }) => Some((scope, *number, b.abs(*label))),
+            _ => None,
+        })
+        .collect();
     let mut max = 0u32;
     let mut prev: Option<(u32, Span)> = None;
     let mut seen: HashMap<u32, Span> = HashMap::new();
-    let range = range.start.min(blocks.len())..range.end.min(blocks.len());
-    for (b, role) in blocks[range.clone()].iter().zip(&ctx.structure.roles[range]) {
-        let Role::Operative { scope } = *role else { continue };
-        let Head::Numbered { number: n, label } = b.data.head else { continue };
-        let label = b.abs(label);
-        if current_scope != Some(scope) {
-            current_scope = Some(scope);
+    for (i, &(scope, n, label)) in numbered.iter().enumerate() {
+        if i == 0 || numbered[i - 1].0 != scope {
             max = 0;
             prev = None;
             seen.clear();
@@ -40,6 +48,31 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx, range: Range<usize>) {
                 label,
                 format!("paragraph 0: paragraphs are numbered from 1; expected {expected}"),
             ));
+            continue;
+        }
+        let next = numbered.get(i + 1).filter(|x| x.0 == scope).map(|x| (x.1, x.2));
+        let stray = n != expected && next.is_some_and(|(m, _)| m == expected + 1);
+        if stray {
+            let (m, next_span) = next.expect("a stray number has a next paragraph");
+            let place = match prev {
+                Some((p, _)) => format!("between paragraphs {p} and {m}"),
+                None => format!("before paragraph {m}"),
+            };
+            let (code, what) = match seen.get(&n) {
+                Some(_) => ("numbering-duplicate", format!("paragraph {n} is numbered twice")),
+                None => ("numbering-order", format!("paragraph {n} is out of sequence")),
+            };
+            let mut d = Diagnostic::new(code, Severity::Error, label, format!("{what} {place}; expected {expected}"));
+            if let Some(&first) = seen.get(&n) {
+                d = d.related(first, format!("paragraph {n} is first numbered here"));
+            }
+            if let Some((p, span)) = prev {
+                d = d.related(span, format!("previous paragraph ({p})"));
+            }
+            acc.push(d.related(next_span, format!("next paragraph ({m})")));
+            // Counted as the paragraph it stands for, so the next one is not reported.
+            max = expected;
+            prev = Some((n, label));
             continue;
         }
         if let Some(&first) = seen.get(&n) {
@@ -117,13 +150,56 @@ L’Assemblée générale,
 3. *Prie* ñ 𝔄 ;
 
 3. *Prie également* ;
-^^ error[numbering-duplicate]: paragraph 3 is numbered twice; expected 4
+^^ error[numbering-duplicate]: paragraph 3 is numbered twice between paragraphs 3 and 5; expected 4
 
 5. *Engage* ;
-^^ error[numbering-gap]: paragraph 4 is missing after paragraph 3; expected 4
 
 4.	*Décide*.
 ^^ error[numbering-order]: paragraph 4 comes after paragraph 5; expected 6
+"#,
+        );
+    }
+
+    #[test]
+    fn one_mistyped_number_is_one_finding() {
+        check_diagnostics(
+            r#"
+The General Assembly,
+
+*Recalling* « 𝔄 » ñ,
+
+1. *Decides* é;
+
+2. *Requests*;
+
+13. *Urges*;
+^^^ error[numbering-order]: paragraph 13 is out of sequence between paragraphs 2 and 4; expected 3
+
+4. *Invites*;
+
+5. *Decides*;
+
+2. *Decides*;
+^^ error[numbering-duplicate]: paragraph 2 is numbered twice between paragraphs 5 and 7; expected 6
+
+7. *Decides*.
+"#,
+        );
+        check_diagnostics(
+            r#"
+La Asamblea General,
+
+11. *Decide* « ñ »;
+^^^ error[numbering-order]: paragraph 11 is out of sequence before paragraph 2; expected 1
+
+2. *Solicita* 𝔄;
+
+3. *Insta* é;
+
+4. *Decide*;
+
+40. *Decide*.
+^^^ error[numbering-gap]: paragraphs 5 to 39 are missing after paragraph 4; expected 5
 "#,
         );
     }
