@@ -847,6 +847,8 @@ impl LanguageServer for Backend {
                     return Some(CompletionResponse::List(CompletionList { is_incomplete: true, items }));
                 }
                 let items = analysis::completion::complete(doc, offset);
+                // Every item replaces the same span: converted once.
+                let mut last_range: Option<(crate::syntax::Span, Range)> = None;
                 let list: Vec<CompletionItem> = items
                     .into_iter()
                     .map(|i| {
@@ -855,7 +857,11 @@ impl LanguageServer for Backend {
                         } else {
                             (Some(markdown_doc(i.documentation())), None)
                         };
-                        let range = convert::range(doc.rope(), i.replace, enc);
+                        let range = match last_range {
+                            Some((span, range)) if span == i.replace => range,
+                            _ => convert::range(doc.rope(), i.replace, enc),
+                        };
+                        last_range = Some((i.replace, range));
                         let (text, format) = if snippets {
                             (i.snippet, InsertTextFormat::SNIPPET)
                         } else {
