@@ -55,14 +55,15 @@ pub fn check(acc: &mut Vec<Diagnostic>, ctx: &Ctx, range: Range<usize>) {
         if stray {
             let (m, next_span) = next.expect("a stray number has a next paragraph");
             let place = match prev {
-                Some((p, _)) => format!("between paragraphs {p} and {m}"),
-                None => format!("before paragraph {m}"),
+                Some((p, _)) => format!("it stands between paragraphs {p} and {m}"),
+                None => format!("it stands before paragraph {m}"),
             };
-            let (code, what) = match seen.get(&n) {
-                Some(_) => ("numbering-duplicate", format!("paragraph {n} is numbered twice")),
-                None => ("numbering-order", format!("paragraph {n} is out of sequence")),
+            let (code, what) = if seen.contains_key(&n) || n == m {
+                ("numbering-duplicate", format!("paragraph {n} is numbered twice"))
+            } else {
+                ("numbering-order", format!("paragraph {n} is out of sequence"))
             };
-            let mut d = Diagnostic::new(code, Severity::Error, label, format!("{what} {place}; expected {expected}"));
+            let mut d = Diagnostic::new(code, Severity::Error, label, format!("{what}: {place}; expected {expected}"));
             if let Some(&first) = seen.get(&n) {
                 d = d.related(first, format!("paragraph {n} is first numbered here"));
             }
@@ -150,7 +151,7 @@ L’Assemblée générale,
 3. *Prie* ñ 𝔄 ;
 
 3. *Prie également* ;
-^^ error[numbering-duplicate]: paragraph 3 is numbered twice between paragraphs 3 and 5; expected 4
+^^ error[numbering-duplicate]: paragraph 3 is numbered twice: it stands between paragraphs 3 and 5; expected 4
 
 5. *Engage* ;
 
@@ -173,16 +174,21 @@ The General Assembly,
 2. *Requests*;
 
 13. *Urges*;
-^^^ error[numbering-order]: paragraph 13 is out of sequence between paragraphs 2 and 4; expected 3
+^^^ error[numbering-order]: paragraph 13 is out of sequence: it stands between paragraphs 2 and 4; expected 3
 
 4. *Invites*;
 
 5. *Decides*;
 
 2. *Decides*;
-^^ error[numbering-duplicate]: paragraph 2 is numbered twice between paragraphs 5 and 7; expected 6
+^^ error[numbering-duplicate]: paragraph 2 is numbered twice: it stands between paragraphs 5 and 7; expected 6
 
-7. *Decides*.
+7. *Decides* ñ;
+
+9. *Decides* 𝔄;
+^^ error[numbering-duplicate]: paragraph 9 is numbered twice: it stands between paragraphs 7 and 9; expected 8
+
+9. *Decides* « é ».
 "#,
         );
         check_diagnostics(
@@ -190,7 +196,7 @@ The General Assembly,
 La Asamblea General,
 
 11. *Decide* « ñ »;
-^^^ error[numbering-order]: paragraph 11 is out of sequence before paragraph 2; expected 1
+^^^ error[numbering-order]: paragraph 11 is out of sequence: it stands before paragraph 2; expected 1
 
 2. *Solicita* 𝔄;
 
