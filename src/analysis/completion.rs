@@ -301,9 +301,9 @@ mod tests {
 
     #[test]
     fn documentation_found_again_from_label_and_list() {
-        // completionItem/resolve gets only the label and the list's key back: every item of
-        // these lists (each language, both kinds, both genders, typed adverbs) must find its
-        // own documentation again.
+        // completionItem/resolve gets only the item's key back (list, concept, form): every
+        // item of these lists (each language, both kinds, both genders, typed adverbs) must
+        // find its own documentation again from it.
         let fixtures = [
             "L’Assemblée générale,\n\n*Rappelant* « é » ñ 𝔄,\n\n$0\n",
             "Le Conseil de sécurité,\n\n*Rappelant* « é »,\n\n1. *Décide* ñ ;\n\n$0\n",
